@@ -1,0 +1,30 @@
+# Two commands on a fresh machine with Python 3.11+:
+#   make run   -> virtualenv, migrate SQLite, load the speaker directory, ingest seeds/, serve on :8000
+#   make test  -> virtualenv, lint, the whole test suite (SQLite, and PostgreSQL via TEST_POSTGRES_URL)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: bootstrap run test lint bench
+
+bootstrap: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: bootstrap
+	$(BIN)/ontherecord setup --seeds seeds
+	$(BIN)/ontherecord serve --host 0.0.0.0 --port 8000
+
+lint: bootstrap
+	$(BIN)/ruff check app tests migrations benchmarks
+	$(BIN)/ruff format --check app tests benchmarks
+
+test: bootstrap lint
+	$(BIN)/python -m pytest
+
+bench: bootstrap
+	$(BIN)/python benchmarks/news_throughput.py

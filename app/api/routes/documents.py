@@ -1,0 +1,44 @@
+"""Documents: the sources, exactly as ingested."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from app.api.deps import CursorParam, LimitParam, SessionDep
+from app.schemas import DocumentDetail, DocumentPage, Problem, QuotePage
+from app.services.catalog import get_document as fetch_document
+from app.services.catalog import list_documents as fetch_documents
+from app.services.catalog import require_document
+from app.services.present import quote_out
+from app.services.quotes import QuoteFilters, find_quotes
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+
+@router.get("", response_model=DocumentPage)
+def list_documents(session: SessionDep, limit: LimitParam = 20, cursor: CursorParam = None) -> DocumentPage:
+    """Every ingested document, oldest first, with its event and number of quotes."""
+    items, next_cursor = fetch_documents(session, limit, cursor)
+    return DocumentPage(items=items, next_cursor=next_cursor)
+
+
+@router.get("/{document_id}", response_model=DocumentDetail, responses={404: {"model": Problem}})
+def get_document(document_id: int, session: SessionDep) -> DocumentDetail:
+    """One document with its full text; every quote's `start`/`end` point into `text`."""
+    return fetch_document(session, document_id)
+
+
+@router.get("/{document_id}/quotes", response_model=QuotePage, responses={404: {"model": Problem}})
+def list_document_quotes(
+    document_id: int, session: SessionDep, limit: LimitParam = 50, cursor: CursorParam = None
+) -> QuotePage:
+    """The quotes of one document in the order they appear in it."""
+    require_document(session, document_id)
+    page = find_quotes(session, QuoteFilters(document=document_id), limit, cursor)
+    return QuotePage(
+        items=[quote_out(q) for q in page.items],
+        next_cursor=page.next_cursor,
+        next_url=None,
+        total=None,
+        interpreted=page.interpreted,
+    )

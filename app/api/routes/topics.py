@@ -1,0 +1,34 @@
+"""Topics: people, places, organisations and themes, under all their names."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import CursorParam, LimitParam, SessionDep
+from app.schemas import Problem, TopicDetail, TopicPage
+from app.services.catalog import get_topic as fetch_topic
+from app.services.catalog import list_topics as fetch_topics
+
+router = APIRouter(prefix="/topics", tags=["topics"])
+
+
+@router.get("", response_model=TopicPage)
+def list_topics(
+    session: SessionDep,
+    q: Annotated[
+        str | None, Query(description="A name or alias, spelt forgivingly.", examples=["Daesh"])
+    ] = None,
+    limit: LimitParam = 20,
+    cursor: CursorParam = None,
+) -> TopicPage:
+    """Topics that quotes are about, with their aliases and number of quotes."""
+    items, next_cursor = fetch_topics(session, q, limit, cursor)
+    return TopicPage(items=items, next_cursor=next_cursor)
+
+
+@router.get("/{topic_id}", response_model=TopicDetail, responses={404: {"model": Problem}})
+def get_topic(topic_id: int, session: SessionDep) -> TopicDetail:
+    """One topic: its aliases, how often it is quoted and who talks about it most."""
+    return fetch_topic(session, topic_id)

@@ -1,0 +1,106 @@
+"""The `ontherecord` command: migrate, ingest, serve, and corrections to speakers and topics."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from app.db import migrate as migrations
+from app.db.session import make_engine, make_session_factory, session_scope
+from app.ingest.directory import SHIPPED_DIRECTORY, DirectoryError, load_directory
+from app.ingest.pipeline import BatchReport, FileReport, count_documents, ingest_paths
+from app.settings import get_settings
+from app.speakers_cli import speakers_app
+from app.topics_cli import topics_app
+
+app = typer.Typer(help="On the Record: a statement database with a JSON API.", no_args_is_help=True)
+app.add_typer(speakers_app, name="speakers")
+app.add_typer(topics_app, name="topics")
+console = Console(stderr=True)
+
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database named by DATABASE_URL to the latest schema."""
+    migrations.upgrade(get_settings().database_url)
+    console.print("database is at the latest migration")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of .txt/.md documents.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable report.")] = False,
+) -> None:
+    """Ingest documents; re-ingesting a stored document changes nothing. Exit 1 if any file failed."""
+    settings = get_settings()
+    factory = make_session_factory(make_engine(settings.database_url))
+    if as_json or not sys.stderr.isatty():
+        report = ingest_paths(factory, paths, settings.max_document_bytes)
+    else:
+        report = _ingest_with_progress(factory, paths, settings.max_document_bytes)
+    if as_json:
+        typer.echo(json.dumps(report.as_json(), indent=2))
+    else:
+        _print_report(report)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _ingest_with_progress(factory, paths: list[Path], max_bytes: int) -> BatchReport:  # type: ignore[no-untyped-def]
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("ingesting", total=count_documents(paths))
+
+        def advance(report: FileReport) -> None:
+            progress.update(task, advance=1, description=Path(report.path).name)
+
+        return ingest_paths(factory, paths, max_bytes, on_file=advance)
+
+
+def _print_report(report: BatchReport) -> None:
+    styles = {"ingested": "green", "unchanged": "dim", "failed": "red", "skipped": "yellow"}
+    for line in report.files:
+        detail = line.error or f"{line.quotes} quotes, document {line.document_id}"
+        console.print(f"[{styles[line.status]}]{line.status:9}[/] {line.path}: {detail}")
+    totals = report.totals()
+    console.print(", ".join(f"{value} {key}" for key, value in totals.items()))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve the JSON API (Swagger UI at /docs)."""
+    import uvicorn
+
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+@app.command()
+def setup(
+    seeds: Annotated[Path, typer.Option(help="Folder of documents to ingest.")] = Path("seeds"),
+) -> None:
+    """Migrate, load the shipped speaker directory and ingest the seeds: safe to rerun."""
+    settings = get_settings()
+    migrations.upgrade(settings.database_url)
+    factory = make_session_factory(make_engine(settings.database_url))
+    try:
+        with session_scope(factory) as session:
+            load_directory(session, SHIPPED_DIRECTORY)
+    except DirectoryError as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from exc
+    report = ingest_paths(factory, [seeds], settings.max_document_bytes)
+    _print_report(report)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+if __name__ == "__main__":
+    app()

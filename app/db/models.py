@@ -1,0 +1,239 @@
+"""Typed SQLAlchemy models. Tables are created only by Alembic migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db.base import Base
+
+NAME = 300  # names, titles and aliases: long enough for "Joint Statement From Secretary ..."
+
+
+class Event(Base):
+    """An occasion where words were spoken: one press conference however many documents report it."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str | None] = mapped_column(String(NAME))
+    kind: Mapped[str | None] = mapped_column(String(40))
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    venue: Mapped[str | None] = mapped_column(String(NAME))
+    city: Mapped[str | None] = mapped_column(String(120))
+    country: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    documents: Mapped[list[Document]] = relationship(back_populates="event", lazy="raise")
+    participants: Mapped[list[Speaker]] = relationship(
+        secondary="event_participants", lazy="raise", order_by="Speaker.name"
+    )
+
+
+class EventParticipant(Base):
+    __tablename__ = "event_participants"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Document(Base):
+    """A source text exactly as ingested; quote offsets point into `text`."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    source_name: Mapped[str] = mapped_column(String(NAME))
+    title: Mapped[str | None] = mapped_column(String(NAME))
+    genre: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    publisher: Mapped[str | None] = mapped_column(String(NAME))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    author: Mapped[str | None] = mapped_column(String(NAME))
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    event: Mapped[Event | None] = relationship(back_populates="documents", lazy="raise")
+    quotes: Mapped[list[Quote]] = relationship(
+        back_populates="document", lazy="raise", order_by="Quote.position"
+    )
+
+
+class Speaker(Base):
+    """One person (or organisation that speaks), however the sources name them."""
+
+    __tablename__ = "speakers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(NAME), unique=True)
+    name: Mapped[str] = mapped_column(String(NAME), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="person")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    aliases: Mapped[list[SpeakerAlias]] = relationship(
+        back_populates="speaker", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+    roles: Mapped[list[SpeakerRole]] = relationship(
+        back_populates="speaker", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SpeakerAlias(Base):
+    """A name seen for a speaker (`SECRETARY KERRY`, `Mr Kerry`) and where it came from."""
+
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (UniqueConstraint("speaker_id", "alias_norm"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(NAME))
+    alias_norm: Mapped[str] = mapped_column(String(NAME), index=True)
+    source: Mapped[str] = mapped_column(String(20))
+
+    speaker: Mapped[Speaker] = relationship(back_populates="aliases", lazy="raise")
+
+
+class SpeakerRole(Base):
+    """A role held over time: title, organisation or country, and the dates the sources show."""
+
+    __tablename__ = "speaker_roles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(NAME), index=True)
+    organisation: Mapped[str | None] = mapped_column(String(NAME))
+    country: Mapped[str | None] = mapped_column(String(120))
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(20))
+
+    speaker: Mapped[Speaker] = relationship(back_populates="roles", lazy="raise")
+
+
+class Topic(Base):
+    """A person, place, organisation or theme that quotes are about, under all its names."""
+
+    __tablename__ = "topics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(NAME), unique=True)
+    name: Mapped[str] = mapped_column(String(NAME), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("speakers.id", ondelete="SET NULL"), index=True
+    )
+
+    aliases: Mapped[list[TopicAlias]] = relationship(
+        back_populates="topic", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class TopicAlias(Base):
+    __tablename__ = "topic_aliases"
+    __table_args__ = (UniqueConstraint("topic_id", "alias_norm"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(NAME))
+    alias_norm: Mapped[str] = mapped_column(String(NAME), index=True)
+
+    topic: Mapped[Topic] = relationship(back_populates="aliases", lazy="raise")
+
+
+class Quote(Base):
+    """Words attributed to a speaker, with offsets into the document text they came from."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (
+        UniqueConstraint("document_id", "position"),
+        Index("ix_quotes_speaker_id_id", "speaker_id", "id"),
+        Index("ix_quotes_spoken_on_id", "spoken_on", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"))
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL"), index=True
+    )
+    spoken_on: Mapped[dt.date | None] = mapped_column(Date)
+    elsewhere: Mapped[bool] = mapped_column(Boolean, default=False)
+    attribution_label: Mapped[str | None] = mapped_column(String(NAME))
+    attribution_start: Mapped[int | None] = mapped_column(Integer)
+    attribution_end: Mapped[int | None] = mapped_column(Integer)
+    attribution_method: Mapped[str] = mapped_column(String(30))
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    context_start: Mapped[int] = mapped_column(Integer)
+    context_end: Mapped[int] = mapped_column(Integer)
+    replies_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quotes.id", ondelete="SET NULL")
+    )
+
+    document: Mapped[Document] = relationship(back_populates="quotes", lazy="raise")
+    speaker: Mapped[Speaker | None] = relationship(lazy="raise")
+    event: Mapped[Event | None] = relationship(lazy="raise")
+    replies_to: Mapped[Quote | None] = relationship(remote_side=[id], lazy="raise")
+    topic_links: Mapped[list[QuoteTopic]] = relationship(
+        back_populates="quote", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class QuoteTopic(Base):
+    """A quote is about a topic: `scope` says whether its own words or its context name it."""
+
+    __tablename__ = "quote_topics"
+    __table_args__ = (Index("ix_quote_topics_topic_id_quote_id", "topic_id", "quote_id"),)
+
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True
+    )
+    scope: Mapped[str] = mapped_column(String(10), primary_key=True)
+
+    quote: Mapped[Quote] = relationship(back_populates="topic_links", lazy="raise")
+    topic: Mapped[Topic] = relationship(lazy="raise")
+
+
+class QuoteMatch(Base):
+    """The same words reported by two documents (a news quote and the transcript it came from)."""
+
+    __tablename__ = "quote_matches"
+    __table_args__ = (UniqueConstraint("quote_id", "matched_quote_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), index=True)
+    matched_quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), index=True
+    )
+    score: Mapped[float] = mapped_column(Float)

@@ -1,0 +1,97 @@
+"""One error body for every error path: RFC 9457 `application/problem+json`."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+PROBLEM_JSON = "application/problem+json"
+
+
+class AppError(Exception):
+    """A domain error that knows its HTTP status and a stable code (the problem `type`)."""
+
+    status = 400
+    code = "bad-request"
+    title = "Bad request"
+
+    def __init__(self, detail: str, errors: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors
+
+
+class NotFound(AppError):
+    status = 404
+    code = "not-found"
+    title = "Not found"
+
+
+class BadQuery(AppError):
+    status = 400
+    code = "bad-query"
+    title = "Bad query"
+
+
+class UnknownParameter(AppError):
+    status = 400
+    code = "unknown-parameter"
+    title = "Unknown parameter"
+
+
+_TITLES = {
+    400: ("bad-request", "Bad request"),
+    404: ("not-found", "Not found"),
+    405: ("method-not-allowed", "Method not allowed"),
+    406: ("not-acceptable", "Not acceptable"),
+    422: ("validation-error", "Invalid parameters"),
+    500: ("internal-error", "Internal server error"),
+}
+
+
+def problem(
+    status: int, detail: str, code: str | None = None, title: str | None = None, **extra: Any
+) -> JSONResponse:
+    default_code, default_title = _TITLES.get(status, ("error", "Error"))
+    body = {
+        "type": f"/problems/{code or default_code}",
+        "title": title or default_title,
+        "status": status,
+        "detail": detail,
+        **{k: v for k, v in extra.items() if v is not None},
+    }
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    def _app_error(_: Request, exc: AppError) -> JSONResponse:
+        return problem(exc.status, exc.detail, exc.code, exc.title, errors=exc.errors)
+
+    @app.exception_handler(RequestValidationError)
+    def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"parameter": ".".join(str(p) for p in e["loc"][1:]) or str(e["loc"][0]),
+             "in": str(e["loc"][0]), "message": e["msg"]}
+            for e in exc.errors()
+        ]
+        names = ", ".join(e["parameter"] for e in errors)
+        return problem(422, f"invalid value for: {names}", errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        response = problem(exc.status_code, str(exc.detail))
+        for key, value in (exc.headers or {}).items():
+            response.headers[key] = value
+        return response
+
+    @app.exception_handler(Exception)
+    def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error", exc_info=exc)
+        return problem(500, "the server failed to answer this request; it has been logged")

@@ -1,0 +1,101 @@
+"""Events: one occasion however many documents report it."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from app.db.models import Document, Event, EventParticipant, Quote
+from app.ingest.drafts import EventDraft
+from app.ingest.speakers import add_participant
+
+
+def resolve_event(
+    session: Session, draft: EventDraft, genre: str, speaker_ids: set[int]
+) -> Event:
+    """Link to a stored event with the same date, place and a shared speaker, else create one.
+
+    Transcripts define their own event: two transcripts link only when their titles agree too,
+    since one day in one city can hold a press conference and a separate interview.
+    """
+    match = _find_same_occasion(session, draft, genre, speaker_ids)
+    if match is None:
+        match = Event(
+            title=draft.title,
+            kind=draft.kind,
+            date=draft.date,
+            venue=draft.venue,
+            city=draft.city,
+            country=draft.country,
+        )
+        session.add(match)
+        session.flush()
+    else:
+        _fill_gaps(match, draft)
+    for speaker_id in speaker_ids:
+        add_participant(session, match.id, speaker_id)
+    return match
+
+
+def _find_same_occasion(
+    session: Session, draft: EventDraft, genre: str, speaker_ids: set[int]
+) -> Event | None:
+    if draft.date is None or not speaker_ids:
+        return None
+    shared = select(EventParticipant.event_id).where(EventParticipant.speaker_id.in_(speaker_ids))
+    query = select(Event).where(Event.date == draft.date, Event.id.in_(shared))
+    if draft.city:
+        query = query.where((Event.city == draft.city) | Event.city.is_(None))
+    if genre == "transcript" and draft.title:
+        query = query.where(Event.title == draft.title)
+    return session.scalars(query.order_by(Event.id)).first()
+
+
+def _fill_gaps(event: Event, draft: EventDraft) -> None:
+    """A transcript knows its venue; a news report may know only the city: keep what is known."""
+    for field in ("title", "kind", "date", "venue", "city", "country"):
+        if getattr(event, field) is None and getattr(draft, field) is not None:
+            setattr(event, field, getattr(draft, field))
+
+
+def merge_events(session: Session, source: Event, target: Event) -> None:
+    """Move documents, quotes and participants of `source` onto `target`, then drop `source`."""
+    if source.id == target.id:
+        return
+    session.execute(update(Document).where(Document.event_id == source.id).values(event_id=target.id))
+    session.execute(
+        update(Quote)
+        .where(Quote.event_id == source.id)
+        .values(event_id=target.id, spoken_on=target.date)
+        .execution_options(synchronize_session=False)
+    )
+    if target.date is not None:
+        # Quotes whose date came only from publication now know when the words were spoken.
+        session.execute(
+            update(Quote)
+            .where(Quote.event_id == target.id, Quote.elsewhere.is_(False))
+            .values(spoken_on=target.date)
+            .execution_options(synchronize_session=False)
+        )
+    participants = session.scalars(
+        select(EventParticipant.speaker_id).where(EventParticipant.event_id == source.id)
+    ).all()
+    for speaker_id in participants:
+        add_participant(session, target.id, speaker_id)
+    for field in ("title", "kind", "date", "venue", "city", "country"):
+        if getattr(target, field) is None:
+            setattr(target, field, getattr(source, field))
+    session.execute(delete(EventParticipant).where(EventParticipant.event_id == source.id))
+    session.execute(delete(Event).where(Event.id == source.id))
+    session.expunge(source)
+    session.flush()
+
+
+def defining_genre(session: Session, event_id: int) -> str:
+    """'transcript' when any document of the event is a transcript: it defines the occasion."""
+    count = session.scalar(
+        select(func.count())
+        .select_from(Document)
+        .where(Document.event_id == event_id, Document.genre == "transcript")
+    )
+    return "transcript" if count else "news"

@@ -1,0 +1,82 @@
+"""Files -> stored documents, one transaction per document; a bad file never stops the batch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.ingest.loader import IngestError, expand_paths, read_document
+from app.ingest.store import store_document
+from app.ingest.topics import TopicLinker
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    status: str  # "ingested" | "unchanged" | "failed" | "skipped"
+    document_id: int | None = None
+    quotes: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    files: list[FileReport]
+
+    @property
+    def failed(self) -> bool:
+        return any(f.status == "failed" for f in self.files)
+
+    def totals(self) -> dict[str, int]:
+        totals = {"files": len(self.files), "ingested": 0, "unchanged": 0, "failed": 0, "skipped": 0}
+        for report in self.files:
+            totals[report.status] += 1
+        totals["quotes"] = sum(f.quotes for f in self.files if f.status == "ingested")
+        return totals
+
+    def as_json(self) -> dict[str, Any]:
+        return {"files": [asdict(f) for f in self.files], "totals": self.totals()}
+
+
+def ingest_paths(
+    factory: sessionmaker[Session],
+    paths: list[Path],
+    max_bytes: int,
+    on_file: Callable[[FileReport], None] | None = None,
+) -> BatchReport:
+    """Ingest files and folders; returns one report line per file, in the order processed."""
+    documents, skipped = expand_paths(paths)
+    reports = [FileReport(str(p), "skipped", error="not a .txt or .md document") for p in skipped]
+    with factory() as session:
+        linker = TopicLinker(session)
+        session.rollback()
+        for path in documents:
+            report = ingest_file(session, linker, path, max_bytes)
+            reports.append(report)
+            if on_file:
+                on_file(report)
+    return BatchReport(reports)
+
+
+def ingest_file(session: Session, linker: TopicLinker, path: Path, max_bytes: int) -> FileReport:
+    """One document, one transaction: stored completely or not at all."""
+    try:
+        loaded = read_document(path, max_bytes)
+    except IngestError as exc:
+        return FileReport(str(path), "failed", error=exc.reason)
+    try:
+        with session.begin():
+            result = store_document(session, loaded, linker)
+    except Exception as exc:  # a parser or database failure on one file must not stop the batch
+        session.rollback()
+        linker.forget()
+        return FileReport(str(path), "failed", error=f"could not store document: {exc}")
+    return FileReport(str(path), result.status, result.document_id, result.quotes)
+
+
+def count_documents(paths: list[Path]) -> int:
+    return len(expand_paths(paths)[0])

@@ -1,0 +1,49 @@
+"""The FastAPI application: routers, error handlers, CORS and OpenAPI metadata."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.routing import APIRoute
+
+from app.api.routes import documents, events, health, quotes, speakers, topics
+from app.db.session import make_engine, make_session_factory
+from app.errors import install_error_handlers
+from app.settings import Settings, get_settings
+
+DESCRIPTION = """
+**On the Record** is a statement database: who said what, where, when, and about what.
+
+Start with `GET /quotes?speaker=Kerry&topic=Assad`. Names are matched forgivingly, and every
+quote points back to its document (`start`/`end` are offsets into `GET /documents/{id}` `text`).
+"""
+
+
+def _operation_id(route: APIRoute) -> str:
+    """Clean operation ids for generated clients: the route function's name."""
+    return route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="On the Record",
+        version="0.1.0",
+        description=DESCRIPTION,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    app.state.session_factory = make_session_factory(make_engine(settings.database_url))
+    install_error_handlers(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "HEAD", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=["ETag", "Link"],
+    )
+    for module in (quotes, documents, speakers, topics, events, health):
+        app.include_router(module.router)
+    return app

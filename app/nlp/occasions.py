@@ -1,0 +1,100 @@
+"""Where and when a news article's words were spoken: dateline, relative days, place, outlet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from app.nlp.dates import find_date, find_relative_day, resolve_weekday
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """What an article says about the occasion it reports; any field may be unknown."""
+
+    kind: str | None
+    title: str | None
+    date: dt.date | None
+    published: dt.date | None
+    city: str | None
+    venue: str | None
+    outlet: str | None
+
+
+# "In an interview with CBS News", "told the BBC in an interview", "interviewed by CBS News"
+_INTERVIEW = re.compile(
+    r"\b(?:interview(?:ed)? (?:with|by)|told) (?:the )?((?:[A-Z][\w&.]*\s?){1,4})(?=[\s,.;]|$)"
+)
+_INTERVIEW_WORD = re.compile(r"\binterview", re.IGNORECASE)
+# "briefing allies in London", "held talks on Saturday in London"
+_CITY = re.compile(r"\bin ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?!['’]s)")
+# "at Hammond's official residence", "at Lancaster House", "at the Benjamin Franklin Room"
+_VENUE = re.compile(
+    r"\bat (?:the )?((?:[A-Z][\w'’]*\s){0,4}?(?:[a-z]+\s)?"
+    r"(?:[Rr]esidence|House|Palace|Hotel|Hall|Embassy|Ministry|Room|Cent(?:er|re)|Building))\b"
+)
+# Words after "in" that are not places: "In an interview", "in September", "in Syria" stays.
+_NOT_CITY = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That Europe".split()
+)
+_TALK_WORDS = re.compile(r"\b(talks|met|meeting|conference|summit|speaking|briefing|visit)\b")
+
+
+@lru_cache(maxsize=1)
+def known_cities() -> frozenset[str]:
+    """The shipped gazetteer: data, so users can extend it without touching code."""
+    path = Path(__file__).with_name("data") / "cities.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def find_occasion(
+    text: str, published: dt.date | None, cities: frozenset[str] | None = None
+) -> Occasion:
+    """Read the occasion from the first paragraphs, where news style states it."""
+    cities = known_cities() if cities is None else cities
+    lead = text[:3000]
+    dateline = find_date(lead[:400])
+    if published is None and dateline is not None:
+        published = dateline[0]
+    date = _spoken_on(lead, published)
+    outlet = _outlet(lead)
+    kind = "interview" if outlet else ("talks" if _TALK_WORDS.search(lead) else None)
+    title = f"Interview with {outlet}" if outlet else None
+    return Occasion(kind, title, date, published, _city(lead, cities), _venue(lead), outlet)
+
+
+def _spoken_on(lead: str, published: dt.date | None) -> dt.date | None:
+    """'on Saturday' in an article dated Sunday 20 September 2015 is 19 September 2015."""
+    relative = find_relative_day(lead)
+    if relative is None:
+        return published
+    if published is None:
+        return None
+    return resolve_weekday(relative[0], published)
+
+
+def _outlet(lead: str) -> str | None:
+    if not _INTERVIEW_WORD.search(lead):
+        return None
+    match = _INTERVIEW.search(lead)
+    return match.group(1).strip() if match else None
+
+
+def _city(lead: str, cities: frozenset[str]) -> str | None:
+    for match in _CITY.finditer(lead):
+        name = match.group(1)
+        if name.split()[0] in _NOT_CITY:
+            continue
+        if not cities or name in cities:
+            return name
+    return None
+
+
+def _venue(lead: str) -> str | None:
+    match = _VENUE.search(lead)
+    return match.group(1).strip() if match else None

@@ -1,0 +1,62 @@
+"""One error body on every error path (RFC 9457 problem+json), pinned here."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+PROBLEM_KEYS = {"type", "title", "status", "detail"}
+
+
+def _assert_problem(response, status: int) -> dict:  # type: ignore[no-untyped-def]
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body = response.json()
+    assert PROBLEM_KEYS <= set(body)
+    assert body["status"] == status
+    return body
+
+
+@pytest.mark.parametrize(
+    "path", ["/quotes/999999", "/documents/999999", "/speakers/999999", "/topics/999999", "/events/999999", "/documents/999999/quotes", "/nowhere"]
+)
+def test_not_found(client: TestClient, path: str) -> None:
+    body = _assert_problem(client.get(path), 404)
+    assert body["type"] == "/problems/not-found"
+
+
+@pytest.mark.parametrize(
+    ("path", "parameter"),
+    [
+        ("/quotes?limit=0", "limit"),
+        ("/quotes?limit=201", "limit"),
+        ("/quotes?kind=rumour", "kind"),
+        ("/quotes?date_from=yesterday", "date_from"),
+        ("/quotes/abc", "quote_id"),
+    ],
+)
+def test_bad_parameters_name_the_parameter(client: TestClient, path: str, parameter: str) -> None:
+    body = _assert_problem(client.get(path), 422)
+    assert [e["parameter"] for e in body["errors"]] == [parameter]
+
+
+def test_bad_cursor_is_a_400_not_a_500(client: TestClient) -> None:
+    body = _assert_problem(client.get("/quotes?cursor=not-a-cursor"), 400)
+    assert "cursor" in body["detail"]
+
+
+def test_wrong_method(client: TestClient) -> None:
+    _assert_problem(client.post("/quotes"), 405)
+
+
+def test_health_checks_the_database(client: TestClient) -> None:
+    assert client.get("/health").json() == {"status": "ok"}
+
+
+def test_docs_list_the_endpoints(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/quotes", "/quotes/{quote_id}", "/documents", "/documents/{document_id}",
+                 "/documents/{document_id}/quotes", "/speakers", "/speakers/{speaker_id}",
+                 "/topics", "/events"):
+        assert path in paths
+    assert client.get("/docs").status_code == 200

@@ -1,0 +1,89 @@
+"""Ingestion as users run it: batches with bad files, re-ingest, one transaction per document."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db.base import Base
+from app.db.models import Document, Quote
+from app.ingest import store
+from app.ingest.pipeline import ingest_paths
+from tests.conftest import SEEDS
+
+CP1252_ARTICLE = (
+    "Minister warns on talks\n\n"
+    "\x93We will not negotiate under fire,\x94 Foreign Minister Jean Dupont said on Monday.\n"
+).encode("latin-1")
+
+
+def _table_counts(session: Session) -> dict[str, int]:
+    return {
+        name: session.scalar(select(func.count()).select_from(table)) or 0
+        for name, table in Base.metadata.tables.items()
+    }
+
+
+def _batch(tmp_path: Path) -> Path:
+    folder = tmp_path / "batch"
+    shutil.copytree(SEEDS, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (folder / "windows.txt").write_bytes(CP1252_ARTICLE)
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    return folder
+
+
+def test_bad_files_are_reported_and_the_rest_is_ingested(
+    tmp_path: Path, session_factory: sessionmaker[Session]
+) -> None:
+    report = ingest_paths(session_factory, [_batch(tmp_path)], 1_000_000)
+    by_name = {Path(f.path).name: f for f in report.files}
+    assert by_name["empty.txt"].status == "failed"
+    assert "empty" in (by_name["empty.txt"].error or "")
+    assert by_name["binary.txt"].status == "failed"
+    assert "binary" in (by_name["binary.txt"].error or "")
+    assert by_name["notes.pdf"].status == "skipped"
+    assert by_name["windows.txt"].status == "ingested"
+    assert all(by_name[p.name].status == "ingested" for p in SEEDS.glob("*.txt"))
+    assert report.failed
+    assert report.totals()["ingested"] == 6
+
+    with session_factory() as session:
+        windows = session.scalars(select(Document).where(Document.source_name == "windows.txt")).one()
+        assert "“We will not negotiate under fire,”" in windows.text
+        quote = session.scalars(select(Quote).where(Quote.document_id == windows.id)).one()
+        assert quote.text == "We will not negotiate under fire,"
+
+
+def test_reingesting_changes_nothing(tmp_path: Path, session_factory: sessionmaker[Session]) -> None:
+    first = ingest_paths(session_factory, [SEEDS], 1_000_000)
+    with session_factory() as session:
+        before = _table_counts(session)
+    second = ingest_paths(session_factory, [SEEDS], 1_000_000)
+    with session_factory() as session:
+        after = _table_counts(session)
+    assert before == after
+    assert {f.status for f in second.files} == {"unchanged"}
+    assert [f.document_id for f in first.files] == [f.document_id for f in second.files]
+
+
+def test_a_document_that_fails_midway_leaves_nothing_behind(
+    tmp_path: Path, session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "match_document_quotes", explode)
+    doc = tmp_path / "one.txt"
+    shutil.copy(next(SEEDS.glob("003_*.txt")), doc)
+    report = ingest_paths(session_factory, [doc], 1_000_000)
+    assert report.files[0].status == "failed"
+    assert "disk on fire" in (report.files[0].error or "")
+    with session_factory() as session:
+        assert _table_counts(session)["documents"] == 0
+        assert _table_counts(session)["quotes"] == 0
