@@ -35,9 +35,11 @@ def migrate() -> None:
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of .txt/.md documents.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable report.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a machine-readable report.")
+    ] = False,
 ) -> None:
-    """Ingest documents; re-ingesting a stored document changes nothing. Exit 1 if any file failed."""
+    """Ingest documents; a stored document is left unchanged. Exit 1 if any file failed."""
     settings = get_settings()
     factory = make_session_factory(make_engine(settings.database_url))
     if as_json or not sys.stderr.isatty():

@@ -69,6 +69,17 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 
+def _parameter_error(error: Any) -> dict[str, str]:
+    """('query', 'kind', 0) -> kind: the parameter a user typed, not the position in a list."""
+    location = [str(part) for part in error.get("loc", ())]
+    name = location[1] if len(location) > 1 else (location[0] if location else "request")
+    return {
+        "parameter": name,
+        "in": location[0] if location else "request",
+        "message": error["msg"],
+    }
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     def _app_error(_: Request, exc: AppError) -> JSONResponse:
@@ -76,11 +87,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [
-            {"parameter": ".".join(str(p) for p in e["loc"][1:]) or str(e["loc"][0]),
-             "in": str(e["loc"][0]), "message": e["msg"]}
-            for e in exc.errors()
-        ]
+        errors = [_parameter_error(e) for e in exc.errors()]
         names = ", ".join(e["parameter"] for e in errors)
         return problem(422, f"invalid value for: {names}", errors=errors)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.routing import APIRoute
 
+from app.api.deps import reject_unknown_parameters
+from app.api.etag import ETagMiddleware
 from app.api.routes import documents, events, health, quotes, speakers, topics
 from app.db.session import make_engine, make_session_factory
 from app.errors import install_error_handlers
@@ -18,6 +20,22 @@ DESCRIPTION = """
 Start with `GET /quotes?speaker=Kerry&topic=Assad`. Names are matched forgivingly, and every
 quote points back to its document (`start`/`end` are offsets into `GET /documents/{id}` `text`).
 """
+
+
+TAGS = [
+    {
+        "name": "quotes",
+        "description": "Find quotes by speaker, topic, words, role and date; export them.",
+    },
+    {"name": "documents", "description": "The sources, exactly as ingested."},
+    {
+        "name": "speakers",
+        "description": "People and organisations, with aliases and roles over time.",
+    },
+    {"name": "topics", "description": "What quotes are about, under every name."},
+    {"name": "events", "description": "Occasions where words were spoken."},
+    {"name": "service", "description": "Health of the service."},
+]
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -32,10 +50,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description=DESCRIPTION,
         generate_unique_id_function=_operation_id,
+        dependencies=[Depends(reject_unknown_parameters)],
+        openapi_tags=TAGS,
     )
     app.state.settings = settings
     app.state.session_factory = make_session_factory(make_engine(settings.database_url))
     install_error_handlers(app)
+    app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(
         CORSMiddleware,

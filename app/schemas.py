@@ -69,6 +69,9 @@ class QuoteOut(Out):
     )
     elsewhere: bool = Field(description="The source places these words on another occasion.")
     topics: list[TopicRef]
+    snippet: str | None = Field(
+        default=None, description="With `q`: the matching words, marked with <mark>."
+    )
 
 
 class QuoteContext(Out):
@@ -86,7 +89,9 @@ class QuoteDetail(QuoteOut):
 
 class QuotePage(Out):
     items: list[QuoteOut]
-    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null at the end.")
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null at the end."
+    )
     next_url: str | None
     total: int | None
     total_is_estimate: bool = False
@@ -202,6 +207,21 @@ class EventDetail(EventOut):
 class EventPage(Out):
     items: list[EventOut]
     next_cursor: str | None
+
+
+class FacetCount(Out):
+    key: str = Field(description="Id (speaker, topic, event), kind, or month (YYYY-MM).")
+    label: str
+    count: int
+
+
+class Facets(Out):
+    speakers: list[FacetCount]
+    topics: list[FacetCount]
+    kinds: list[FacetCount]
+    events: list[FacetCount]
+    months: list[FacetCount]
+    interpreted: list[str]
 
 
 class Problem(BaseModel):

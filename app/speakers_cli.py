@@ -74,5 +74,3 @@ def alias_remove(speaker: str, alias: str) -> None:
     run_in_transaction(
         lambda s: f"{corrections.remove_speaker_alias(s, speaker, alias).name}: removed '{alias}'"
     )
-
-

@@ -32,4 +32,6 @@ def merge(
     target: Annotated[str, typer.Argument(help="Topic that remains.")],
 ) -> None:
     """Merge two topics: aliases and quote links move to the target."""
-    run_in_transaction(lambda s: f"merged into {corrections.merge_topic_refs(s, source, target).name}")
+    run_in_transaction(
+        lambda s: f"merged into {corrections.merge_topic_refs(s, source, target).name}"
+    )

@@ -20,7 +20,9 @@ def _database_url() -> str:
     return normalise_database_url(url) if url else get_settings().database_url
 
 
-def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
     """Full-text search objects live outside the models (FTS5 tables, tsvector indexes)."""
     return not (name or "").startswith(("quotes_fts", "ix_quotes_fts"))
 

@@ -1,4 +1,5 @@
-"""Databases built by the real migrations, on SQLite and PostgreSQL; one rolled-back transaction per test.
+"""Databases built by the real migrations, on SQLite and PostgreSQL; one rolled-back
+transaction per test.
 
 PostgreSQL tests use the server named by TEST_POSTGRES_URL and create and drop their own
 databases. With CI set, an unreachable server fails the run instead of skipping.
@@ -94,7 +95,7 @@ def engine(request: pytest.FixtureRequest, databases: Databases) -> Iterator[Eng
 
 @pytest.fixture(scope="session", params=BACKENDS)
 def seeded_engine(request: pytest.FixtureRequest, databases: Databases) -> Iterator[Engine]:
-    """A database holding the shipped directory and the five seed documents, as `make run` builds."""
+    """The shipped directory and the five seed documents, as `make run` builds them."""
     for engine in _migrated_engine(databases, request.param):
         factory = sessionmaker(bind=engine)
         with factory() as session, session.begin():

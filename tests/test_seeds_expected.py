@@ -40,7 +40,9 @@ def test_transcript_turns_match_expected(seeded_session: Session, prefix: str) -
 
 
 def test_transcript_turn_counts_match_expected(seeded_session: Session) -> None:
-    counts = Counter(str(_speaker_name(q)) if q.speaker else "null" for q in _quotes(seeded_session, "001"))
+    counts = Counter(
+        str(_speaker_name(q)) if q.speaker else "null" for q in _quotes(seeded_session, "001")
+    )
     assert dict(counts) == document("001")["turn_counts"]
 
 
@@ -73,7 +75,9 @@ def test_seeds_yield_exactly_four_named_people(seeded_session: Session) -> None:
 
 def _event_of(session: Session, prefix: str) -> Event | None:
     doc = session.scalars(
-        select(Document).where(Document.source_name.startswith(prefix)).options(joinedload(Document.event))
+        select(Document)
+        .where(Document.source_name.startswith(prefix))
+        .options(joinedload(Document.event))
     ).one()
     return doc.event
 
@@ -106,7 +110,8 @@ def test_interview_without_a_date_stays_undated(seeded_session: Session) -> None
     assert "CBS News" in (event.title or "")
 
 
-def test_words_said_on_another_occasion_are_not_filed_under_the_event(seeded_session: Session) -> None:
+def test_words_said_on_another_occasion_are_not_filed_under_the_event(
+    seeded_session: Session,
+) -> None:
     earlier = [q for q in _quotes(seeded_session, "002") if q.text.startswith("It is right now")]
     assert earlier and all(q.elsewhere and q.event_id is None for q in earlier)
-

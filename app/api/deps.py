@@ -6,7 +6,11 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
+
+from app.errors import UnknownParameter
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -24,3 +28,27 @@ CursorParam = Annotated[
     str | None,
     Query(description="Opaque cursor from the previous page's `next_cursor`.", examples=[None]),
 ]
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def reject_unknown_parameters(request: Request) -> None:
+    """`speakr=kerry` is a 400 naming the parameter, not a silently unfiltered answer."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    unknown = sorted(set(request.query_params) - _query_names(route.dependant))
+    if unknown:
+        allowed = ", ".join(sorted(_query_names(route.dependant))) or "none"
+        raise UnknownParameter(
+            f"unknown query parameter(s): {', '.join(unknown)}; this endpoint takes: {allowed}",
+            errors=[
+                {"parameter": name, "in": "query", "message": "unknown parameter"}
+                for name in unknown
+            ],
+        )

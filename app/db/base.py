@@ -1,4 +1,4 @@
-"""Declarative base with a naming convention, so every constraint has a stable name in migrations."""
+"""Declarative base with a naming convention; constraints get stable names."""
 
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase

@@ -25,7 +25,7 @@ NAME = 300  # names, titles and aliases: long enough for "Joint Statement From S
 
 
 class Event(Base):
-    """An occasion where words were spoken: one press conference however many documents report it."""
+    """An occasion where words were spoken: one press conference, however many reports."""
 
     __tablename__ = "events"
 
@@ -36,7 +36,9 @@ class Event(Base):
     venue: Mapped[str | None] = mapped_column(String(NAME))
     city: Mapped[str | None] = mapped_column(String(120))
     country: Mapped[str | None] = mapped_column(String(120))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
 
     documents: Mapped[list[Document]] = relationship(back_populates="event", lazy="raise")
     participants: Mapped[list[Speaker]] = relationship(
@@ -73,7 +75,9 @@ class Document(Base):
     event_id: Mapped[int | None] = mapped_column(
         ForeignKey("events.id", ondelete="SET NULL"), index=True
     )
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
 
     event: Mapped[Event | None] = relationship(back_populates="documents", lazy="raise")
     quotes: Mapped[list[Quote]] = relationship(
@@ -90,7 +94,9 @@ class Speaker(Base):
     slug: Mapped[str] = mapped_column(String(NAME), unique=True)
     name: Mapped[str] = mapped_column(String(NAME), index=True)
     kind: Mapped[str] = mapped_column(String(20), default="person")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
 
     aliases: Mapped[list[SpeakerAlias]] = relationship(
         back_populates="speaker", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
@@ -104,7 +110,7 @@ class SpeakerAlias(Base):
     """A name seen for a speaker (`SECRETARY KERRY`, `Mr Kerry`) and where it came from."""
 
     __tablename__ = "speaker_aliases"
-    __table_args__ = (UniqueConstraint("speaker_id", "alias_norm"),)
+    __table_args__ = (UniqueConstraint("speaker_id", "alias"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
@@ -194,9 +200,7 @@ class Quote(Base):
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     context_start: Mapped[int] = mapped_column(Integer)
     context_end: Mapped[int] = mapped_column(Integer)
-    replies_to_id: Mapped[int | None] = mapped_column(
-        ForeignKey("quotes.id", ondelete="SET NULL")
-    )
+    replies_to_id: Mapped[int | None] = mapped_column(ForeignKey("quotes.id", ondelete="SET NULL"))
 
     document: Mapped[Document] = relationship(back_populates="quotes", lazy="raise")
     speaker: Mapped[Speaker | None] = relationship(lazy="raise")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; on SQLite, emit BEGIN ourselves so savepoints work, and enforce foreign keys."""
+    """Create an engine; on SQLite emit BEGIN ourselves (for savepoints) and enforce FKs."""
     if url.startswith("sqlite"):
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs

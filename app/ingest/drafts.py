@@ -68,7 +68,12 @@ def transcript_drafts(parsed: Transcript) -> tuple[EventDraft, list[QuoteDraft]]
     """Every turn is a quote; an answer replies to the question turns just before it."""
     header = parsed.header
     event = EventDraft(
-        header.title, event_kind(header.title), header.date, header.venue, header.city, header.country
+        header.title,
+        event_kind(header.title),
+        header.date,
+        header.venue,
+        header.city,
+        header.country,
     )
     drafts: list[QuoteDraft] = []
     last_question: int | None = None
@@ -93,7 +98,7 @@ def transcript_drafts(parsed: Transcript) -> tuple[EventDraft, list[QuoteDraft]]
                 claim=claim,
                 label=turn.label,
                 label_start=turn.label_start,
-                label_end=turn.label_end,
+                label_end=turn.label_start + len(turn.label),
                 method="label",
                 confidence=1.0 if claim or is_question else 0.5,
                 elsewhere=False,
@@ -106,9 +111,7 @@ def transcript_drafts(parsed: Transcript) -> tuple[EventDraft, list[QuoteDraft]]
     return event, drafts
 
 
-def news_drafts(
-    parsed: NewsArticle, occasion: Occasion
-) -> tuple[EventDraft, list[QuoteDraft]]:
+def news_drafts(parsed: NewsArticle, occasion: Occasion) -> tuple[EventDraft, list[QuoteDraft]]:
     """News quotes keep their attribution; words placed on another occasion carry no event date."""
     event = EventDraft(
         occasion.title, occasion.kind, occasion.date, occasion.venue, occasion.city, None

@@ -10,9 +10,7 @@ from app.ingest.drafts import EventDraft
 from app.ingest.speakers import add_participant
 
 
-def resolve_event(
-    session: Session, draft: EventDraft, genre: str, speaker_ids: set[int]
-) -> Event:
+def resolve_event(session: Session, draft: EventDraft, genre: str, speaker_ids: set[int]) -> Event:
     """Link to a stored event with the same date, place and a shared speaker, else create one.
 
     Transcripts define their own event: two transcripts link only when their titles agree too,
@@ -62,7 +60,9 @@ def merge_events(session: Session, source: Event, target: Event) -> None:
     """Move documents, quotes and participants of `source` onto `target`, then drop `source`."""
     if source.id == target.id:
         return
-    session.execute(update(Document).where(Document.event_id == source.id).values(event_id=target.id))
+    session.execute(
+        update(Document).where(Document.event_id == source.id).values(event_id=target.id)
+    )
     session.execute(
         update(Quote)
         .where(Quote.event_id == source.id)
@@ -89,6 +89,7 @@ def merge_events(session: Session, source: Event, target: Event) -> None:
     session.execute(delete(Event).where(Event.id == source.id))
     session.expunge(source)
     session.flush()
+    session.expire_all()  # bulk updates above bypassed the identity map
 
 
 def defining_genre(session: Session, event_id: int) -> str:

@@ -68,9 +68,10 @@ def _join_events(session: Session, quote: Quote, other: Quote) -> None:
     assert mine is not None and theirs is not None
     if mine.date and theirs.date and mine.date != theirs.date:
         return  # the same words said again on another day: two occasions
-    if defining_genre(session, mine.id) == "transcript" and defining_genre(session, theirs.id) != "transcript":
+    if (
+        defining_genre(session, mine.id) == "transcript"
+        and defining_genre(session, theirs.id) != "transcript"
+    ):
         merge_events(session, source=theirs, target=mine)
     else:
         merge_events(session, source=mine, target=theirs)
-    session.refresh(quote)
-    session.refresh(other)

@@ -1,4 +1,4 @@
-"""Document metadata that wins over guesses: a `NAME.meta.json` sidecar or YAML-style front matter."""
+"""Metadata that wins over guesses: a `NAME.meta.json` sidecar or YAML-style front matter."""
 
 from __future__ import annotations
 

@@ -32,7 +32,13 @@ class BatchReport:
         return any(f.status == "failed" for f in self.files)
 
     def totals(self) -> dict[str, int]:
-        totals = {"files": len(self.files), "ingested": 0, "unchanged": 0, "failed": 0, "skipped": 0}
+        totals = {
+            "files": len(self.files),
+            "ingested": 0,
+            "unchanged": 0,
+            "failed": 0,
+            "skipped": 0,
+        }
         for report in self.files:
             totals[report.status] += 1
         totals["quotes"] = sum(f.quotes for f in self.files if f.status == "ingested")
@@ -74,7 +80,9 @@ def ingest_file(session: Session, linker: TopicLinker, path: Path, max_bytes: in
     except Exception as exc:  # a parser or database failure on one file must not stop the batch
         session.rollback()
         linker.forget()
-        return FileReport(str(path), "failed", error=f"could not store document: {exc}")
+        return FileReport(
+            str(path), "failed", error=f"could not store document: {type(exc).__name__}: {exc}"
+        )
     return FileReport(str(path), result.status, result.document_id, result.quotes)
 
 

@@ -85,7 +85,9 @@ def _narrow(session: Session, people: list[Speaker], claim: SpeakerClaim) -> lis
         return people
     roles = _roles(session, [p.id for p in people])
     fitting = [
-        p for p in people if any(_held(r, claim, need_title=bool(claim.role)) for r in roles.get(p.id, []))
+        p
+        for p in people
+        if any(_held(r, claim, need_title=bool(claim.role)) for r in roles.get(p.id, []))
     ]
     return fitting or people
 
@@ -120,7 +122,11 @@ def _by_role(session: Session, claim: SpeakerClaim) -> Speaker | None:
         return None
     family = role_family(claim.role)
     rows = session.scalars(select(SpeakerRole)).all()
-    holders = {r.speaker_id for r in rows if role_family(r.title) == family and _held(r, claim, need_title=True)}
+    holders = {
+        r.speaker_id
+        for r in rows
+        if role_family(r.title) == family and _held(r, claim, need_title=True)
+    }
     if len(holders) != 1:
         return None
     return session.get(Speaker, holders.pop())
@@ -146,18 +152,25 @@ def unique_slug(session: Session, name: str) -> str:
 
 
 def add_alias(session: Session, speaker: Speaker, alias: str, source: str) -> None:
-    """Idempotent: an alias already known for this speaker is left as it is."""
-    key = name_key(alias) if source in {"name", "surname", "label", "named", "directory"} else fold(alias)
+    """Idempotent: each written form is kept once ('SECRETARY KERRY' and 'Mr Kerry' both stay,
+    so the API can show every name the sources used); lookups go through `alias_norm`."""
+    key = (
+        name_key(alias)
+        if source in {"name", "surname", "label", "named", "directory"}
+        else fold(alias)
+    )
     if not key:
         return
     exists = select(SpeakerAlias.id).where(
-        SpeakerAlias.speaker_id == speaker.id, SpeakerAlias.alias_norm == key
+        SpeakerAlias.speaker_id == speaker.id, SpeakerAlias.alias == alias
     )
     if session.scalar(exists) is not None:
         return
     try:
         with session.begin_nested():
-            session.add(SpeakerAlias(speaker_id=speaker.id, alias=alias, alias_norm=key, source=source))
+            session.add(
+                SpeakerAlias(speaker_id=speaker.id, alias=alias, alias_norm=key, source=source)
+            )
     except IntegrityError:
         pass
 

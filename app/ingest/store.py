@@ -155,4 +155,3 @@ def _link_person_topics(session: Session) -> None:
             .where(SpeakerAlias.alias_norm == name_key(topic.name))
             .limit(1)
         )
-

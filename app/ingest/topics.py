@@ -8,14 +8,23 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Quote, QuoteTopic, SpeakerAlias, Topic, TopicAlias
 from app.nlp.names import name_key, slugify
-from app.nlp.topics import TopicEntry, TopicMatcher, TopicMention, find_topics, load_lexicon, normalise_alias
+from app.nlp.topics import (
+    TopicEntry,
+    TopicMatcher,
+    TopicMention,
+    find_topics,
+    load_lexicon,
+    normalise_alias,
+)
 
 
 def build_matcher(session: Session) -> TopicMatcher:
     """The shipped lexicon plus every alias users added in the database."""
     entries = {entry.name: entry for entry in load_lexicon()}
     rows = session.execute(
-        select(Topic.name, Topic.kind, TopicAlias.alias).join(TopicAlias, TopicAlias.topic_id == Topic.id)
+        select(Topic.name, Topic.kind, TopicAlias.alias).join(
+            TopicAlias, TopicAlias.topic_id == Topic.id
+        )
     )
     extra: dict[str, tuple[str, set[str]]] = {}
     for name, kind, alias in rows:
@@ -23,7 +32,9 @@ def build_matcher(session: Session) -> TopicMatcher:
     for name, (kind, aliases) in extra.items():
         known = entries.get(name)
         merged = set(known.aliases) if known else set()
-        entries[name] = TopicEntry(name, known.kind if known else kind, tuple(sorted(merged | aliases)))
+        entries[name] = TopicEntry(
+            name, known.kind if known else kind, tuple(sorted(merged | aliases))
+        )
     return TopicMatcher(entries.values())
 
 
@@ -92,7 +103,9 @@ def add_topic_alias(session: Session, topic_id: int, alias: str) -> None:
     key = normalise_alias(alias)
     if not key:
         return
-    exists = select(TopicAlias.id).where(TopicAlias.topic_id == topic_id, TopicAlias.alias_norm == key)
+    exists = select(TopicAlias.id).where(
+        TopicAlias.topic_id == topic_id, TopicAlias.alias_norm == key
+    )
     if session.scalar(exists) is None:
         session.add(TopicAlias(topic_id=topic_id, alias=alias, alias_norm=key))
         session.flush()

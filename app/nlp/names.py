@@ -7,17 +7,15 @@ import unicodedata
 
 # Honorifics and office words that precede a name in labels and prose:
 # "SECRETARY KERRY", "Mr Kerry", "FOREIGN SECRETARY JOHNSON", "President Bashar al-Assad".
-TITLE_WORDS = frozenset(
-    """
-    mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam
-    secretary foreign defence defense home prime deputy assistant under minister
-    president vice chancellor ambassador senator sen. senator representative rep.
-    congressman congresswoman governor gov. mayor general gen. admiral adm. colonel
-    col. captain capt. spokesperson spokesman spokeswoman chairman chairwoman chair
-    king queen prince princess sheikh emir pope rev. reverend professor prof.
-    special envoy acting state of the u.s. us uk u.k. british american russian
-    """.split()
-)
+TITLE_WORDS_TEXT = """
+mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam secretary foreign defence
+defense home prime deputy assistant under minister president vice chancellor ambassador
+senator sen. senator representative rep. congressman congresswoman governor gov. mayor
+general gen. admiral adm. colonel col. captain capt. spokesperson spokesman spokeswoman
+chairman chairwoman chair king queen prince princess sheikh emir pope rev. reverend
+professor prof. special envoy acting state of the u.s. us uk u.k. british american russian
+"""
+TITLE_WORDS = frozenset(TITLE_WORDS_TEXT.split())
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
 _NON_WORD = re.compile(r"[^\w\s'-]")

@@ -37,10 +37,11 @@ _VENUE = re.compile(
     r"(?:[Rr]esidence|House|Palace|Hotel|Hall|Embassy|Ministry|Room|Cent(?:er|re)|Building))\b"
 )
 # Words after "in" that are not places: "In an interview", "in September", "in Syria" stays.
-_NOT_CITY = frozenset(
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That Europe".split()
-)
+_NOT_CITY_TEXT = """
+January February March April May June July August September October November December Monday
+Tuesday Wednesday Thursday Friday Saturday Sunday The This That Europe
+"""
+_NOT_CITY = frozenset(_NOT_CITY_TEXT.split())
 _TALK_WORDS = re.compile(r"\b(talks|met|meeting|conference|summit|speaking|briefing|visit)\b")
 
 

@@ -31,7 +31,9 @@ from app.services.names import resolve_speaker_ref, resolve_topic_ref
 from app.services.pagination import decode_cursor, encode_cursor
 
 
-def _page(session: Session, stmt: Select[Any], model: Any, limit: int, cursor: str | None) -> tuple[list[Any], str | None]:
+def _page(
+    session: Session, stmt: Select[Any], model: Any, limit: int, cursor: str | None
+) -> tuple[list[Any], str | None]:
     after = decode_cursor(cursor)
     if after is not None:
         stmt = stmt.where(model.id > after["id"])
@@ -47,12 +49,15 @@ def _quote_counts(session: Session, column: Any, ids: list[int]) -> dict[int, in
     rows = session.execute(
         select(column, func.count()).where(column.in_(ids)).group_by(column)
     ).all()
-    return {key: count for key, count in rows}
+    return dict(rows)
 
 
 # Documents -------------------------------------------------------------------------------
 
-def list_documents(session: Session, limit: int, cursor: str | None) -> tuple[list[DocumentOut], str | None]:
+
+def list_documents(
+    session: Session, limit: int, cursor: str | None
+) -> tuple[list[DocumentOut], str | None]:
     stmt = select(Document).options(joinedload(Document.event))
     rows, next_cursor = _page(session, stmt, Document, limit, cursor)
     docs = [r[0] for r in rows]
@@ -92,6 +97,7 @@ def _document_out(doc: Document, quote_count: int) -> DocumentOut:
 
 
 # Speakers --------------------------------------------------------------------------------
+
 
 def list_speakers(
     session: Session, q: str | None, include_silent: bool, limit: int, cursor: str | None
@@ -135,8 +141,16 @@ def get_speaker(session: Session, speaker_id: int) -> SpeakerDetail:
         slug=speaker.slug,
         kind=speaker.kind,
         quote_count=count,
-        aliases=[AliasOut(alias=a.alias, source=a.source) for a in sorted(speaker.aliases, key=lambda a: a.id)],
-        roles=[RoleOut.model_validate(r) for r in sorted(speaker.roles, key=lambda r: (r.start_date is None, r.start_date or 0, r.id))],  # type: ignore[operator]
+        aliases=[
+            AliasOut(alias=a.alias, source=a.source)
+            for a in sorted(speaker.aliases, key=lambda a: a.id)
+        ],
+        roles=[
+            RoleOut.model_validate(r)
+            for r in sorted(
+                speaker.roles, key=lambda r: (r.start_date is None, r.start_date or 0, r.id)
+            )
+        ],  # type: ignore[operator]
         top_topics=[TopicCount(id=i, name=n, kind=k, quote_count=c) for i, n, k, c in top],
     )
 
@@ -148,12 +162,15 @@ def require_speaker(session: Session, speaker_id: int) -> None:
 
 # Topics ----------------------------------------------------------------------------------
 
+
 def list_topics(
     session: Session, q: str | None, limit: int, cursor: str | None
 ) -> tuple[list[TopicOut], str | None]:
     """Topics named by at least one quote; `q` matches names and aliases forgivingly."""
-    stmt = select(Topic).options(selectinload(Topic.aliases)).where(
-        Topic.id.in_(select(QuoteTopic.topic_id))
+    stmt = (
+        select(Topic)
+        .options(selectinload(Topic.aliases))
+        .where(Topic.id.in_(select(QuoteTopic.topic_id)))
     )
     if q:
         stmt = stmt.where(Topic.id.in_(resolve_topic_ref(session, q).ids))
@@ -171,7 +188,7 @@ def _topic_counts(session: Session, ids: list[int]) -> dict[int, int]:
         .where(QuoteTopic.topic_id.in_(ids), QuoteTopic.scope == "quote")
         .group_by(QuoteTopic.topic_id)
     ).all()
-    return {key: count for key, count in rows}
+    return dict(rows)
 
 
 def _topic_out(topic: Topic, count: int) -> TopicOut:
@@ -214,11 +231,12 @@ def require_topic(session: Session, topic_id: int) -> None:
         raise NotFound(f"no topic with id {topic_id}")
 
 
-
-
 # Events ----------------------------------------------------------------------------------
 
-def list_events(session: Session, limit: int, cursor: str | None) -> tuple[list[EventOut], str | None]:
+
+def list_events(
+    session: Session, limit: int, cursor: str | None
+) -> tuple[list[EventOut], str | None]:
     rows, next_cursor = _page(session, select(Event), Event, limit, cursor)
     return [EventOut.model_validate(r[0]) for r in rows], next_cursor
 
@@ -227,15 +245,21 @@ def get_event(session: Session, event_id: int) -> EventDetail:
     event = session.scalars(
         select(Event)
         .where(Event.id == event_id)
-        .options(selectinload(Event.documents).load_only(Document.id, Document.title, Document.source_name),
-                 selectinload(Event.participants))
+        .options(
+            selectinload(Event.documents).load_only(
+                Document.id, Document.title, Document.source_name
+            ),
+            selectinload(Event.participants),
+        )
     ).first()
     if event is None:
         raise NotFound(f"no event with id {event_id}")
     count = _quote_counts(session, Quote.event_id, [event.id]).get(event.id, 0)
     return EventDetail(
         **EventOut.model_validate(event).model_dump(),
-        documents=[DocumentRef.model_validate(d) for d in sorted(event.documents, key=lambda d: d.id)],
+        documents=[
+            DocumentRef.model_validate(d) for d in sorted(event.documents, key=lambda d: d.id)
+        ],
         speakers=[SpeakerRef.model_validate(s) for s in event.participants],
         quote_count=count,
     )

@@ -70,7 +70,9 @@ def topic_by_ref(session: Session, ref: str) -> Topic:
 def add_topic_alias_ref(session: Session, name: str, alias: str, kind: str = "theme") -> Topic:
     """Add an alias; a topic that does not exist yet is created, so users can extend the lexicon."""
     ids = resolve_topic_ref(session, name).ids
-    topic = session.get(Topic, ids[0]) if len(ids) == 1 else get_or_create_topic(session, name, kind)
+    topic = (
+        session.get(Topic, ids[0]) if len(ids) == 1 else get_or_create_topic(session, name, kind)
+    )
     assert topic is not None
     add_topic_alias(session, topic.id, alias)
     return topic

@@ -31,7 +31,9 @@ class NameMatch:
             hint = f"; close: {', '.join(self.candidates)}" if self.candidates else ""
             return f"{what} '{ref}' matched nothing{hint}"
         joined = " or ".join(self.names)
-        return f"{what} '{ref}' matched {joined}" + (" (closest spelling)" if self.how == "fuzzy" else "")
+        return f"{what} '{ref}' matched {joined}" + (
+            " (closest spelling)" if self.how == "fuzzy" else ""
+        )
 
 
 def resolve_speaker_ref(session: Session, ref: str) -> NameMatch:

@@ -1,4 +1,4 @@
-"""Finding quotes: filters -> one select, keyset-paginated, with what each input was taken to mean."""
+"""Finding quotes: filters -> one keyset-paginated select; inputs echoed as understood."""
 
 from __future__ import annotations
 
@@ -6,14 +6,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Quote, QuoteTopic
-from app.errors import NotFound
+from app.db.models import Quote, QuoteTopic, SpeakerRole
+from app.errors import BadQuery, NotFound
+from app.nlp.roles import ROLE_FAMILIES, country_of, role_family
+from app.services.fulltext import postgres_search, sqlite_search
 from app.services.names import resolve_speaker_ref, resolve_topic_ref
 from app.services.pagination import decode_cursor, encode_cursor
 from app.services.present import quote_load_options
+
+TOTAL_CAP = 10_000  # counting beyond this costs more than it tells; report an estimate instead
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,8 @@ class QuoteFilters:
     document: int | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    q: str | None = None
+    role: str | None = None
 
 
 @dataclass
@@ -36,12 +42,16 @@ class QuoteQuery:
     clauses: list[ColumnElement[bool]]
     interpreted: list[str]
     empty: bool = False  # a forgiving name matched nothing: the answer is no quotes
+    rank: Any = None
+    snippet: Any = None
 
 
 def build_query(session: Session, filters: QuoteFilters) -> QuoteQuery:
     query = QuoteQuery([], [])
     _speaker_clause(session, filters, query)
     _topic_clause(session, filters, query)
+    _role_clause(filters, query)
+    _text_clause(session, filters, query)
     if filters.kinds:
         query.clauses.append(Quote.kind.in_(filters.kinds))
     if filters.event is not None:
@@ -82,30 +92,149 @@ def _topic_clause(session: Session, filters: QuoteFilters, query: QuoteQuery) ->
         query.clauses.append(and_(*groups) if filters.topic_mode == "all" else or_(*groups))
 
 
+def _role_clause(filters: QuoteFilters, query: QuoteQuery) -> None:
+    """`US Secretary of State`: whoever held that office on the day they spoke."""
+    if not filters.role:
+        return
+    words = filters.role.split()
+    country = country_of(words[0]) if len(words) > 1 else None
+    title = " ".join(words[1:]) if country else filters.role
+    family = role_family(title)
+    query.interpreted.append(
+        f"role '{filters.role}' read as {title}" + (f" of {country}" if country else "")
+    )
+    held = select(SpeakerRole.speaker_id).where(
+        SpeakerRole.speaker_id == Quote.speaker_id,
+        func.lower(SpeakerRole.title).in_(_titles_of(family)),
+        or_(SpeakerRole.start_date.is_(None), SpeakerRole.start_date <= Quote.spoken_on),
+        or_(SpeakerRole.end_date.is_(None), SpeakerRole.end_date >= Quote.spoken_on),
+    )
+    if country:
+        held = held.where(or_(SpeakerRole.country.is_(None), SpeakerRole.country == country))
+    query.clauses.append(held.exists())
+
+
+def _titles_of(family: str | None) -> list[str]:
+    return list(ROLE_FAMILIES.get(family or "", (family or "",)))
+
+
+def _text_clause(session: Session, filters: QuoteFilters, query: QuoteQuery) -> None:
+    if not filters.q:
+        return
+    search = sqlite_search if session.get_bind().dialect.name == "sqlite" else postgres_search
+    where, query.rank, query.snippet = search(filters.q)
+    query.clauses.append(where)
+
+
 @dataclass(frozen=True)
 class Page:
     items: list[Quote]
     next_cursor: str | None
     interpreted: list[str]
+    total: int | None = None
+    total_is_estimate: bool = False
+    snippets: dict[int, str] = field(default_factory=dict)
 
 
 def find_quotes(
-    session: Session, filters: QuoteFilters, limit: int, cursor: str | None
+    session: Session,
+    filters: QuoteFilters,
+    limit: int,
+    cursor: str | None,
+    sort: str = "id",
+    count: bool = False,
 ) -> Page:
-    """One page of quotes in a stable order (by id), fetching limit+1 rows to know if more follow."""
+    """One page in a stable order, fetching limit+1 rows to know whether more follow."""
     query = build_query(session, filters)
     if query.empty:
-        return Page([], None, query.interpreted)
-    after = decode_cursor(cursor)
-    stmt: Select[Any] = select(Quote).where(*query.clauses)
-    if after is not None:
-        stmt = stmt.where(Quote.id > after["id"])
-    stmt = stmt.order_by(Quote.id).limit(limit + 1).options(*quote_load_options())
-    rows = list(session.scalars(stmt).unique())
+        return Page([], None, query.interpreted, 0 if count else None)
+    if sort == "relevance" and query.rank is None:
+        raise BadQuery("sort=relevance needs a full-text query in q")
+    base: Select[Any] = select(Quote).where(*query.clauses)
+    stmt = _ordered(base, sort, decode_cursor(cursor), query.rank)
+    columns = [query.snippet.label("snippet")] if query.snippet is not None else []
+    rank_col = [query.rank.label("rank")] if sort == "relevance" else []
+    stmt = stmt.add_columns(*columns, *rank_col).limit(limit + 1).options(*quote_load_options())
+    rows = list(session.execute(stmt).unique().all())
     more = len(rows) > limit
     rows = rows[:limit]
-    next_cursor = encode_cursor({"id": rows[-1].id}) if more and rows else None
-    return Page(rows, next_cursor, query.interpreted)
+    items = [r[0] for r in rows]
+    snippets = {r[0].id: r.snippet for r in rows} if columns else {}
+    next_cursor = _cursor_after(rows[-1], sort) if more and rows else None
+    total, estimate = _total(session, query) if count else (None, False)
+    return Page(items, next_cursor, query.interpreted, total, estimate, snippets)
+
+
+def _ordered(stmt: Select[Any], sort: str, after: dict[str, Any] | None, rank: Any) -> Select[Any]:
+    """Keyset order: every sort ends on the unique id, so pages never overlap or skip."""
+    if sort in ("date", "-date"):
+        desc = sort == "-date"
+        date_col = Quote.spoken_on
+        if after is not None:
+            stmt = stmt.where(_after_date(after, desc))
+        order = date_col.desc() if desc else date_col.asc()
+        return stmt.order_by(date_col.is_(None), order, Quote.id)
+    if sort == "relevance":
+        if after is not None:
+            stmt = stmt.where(
+                or_(rank < after["r"], and_(rank == after["r"], Quote.id > after["id"]))
+            )
+        return stmt.order_by(rank.desc(), Quote.id)
+    if after is not None:
+        stmt = stmt.where(Quote.id > after["id"])
+    return stmt.order_by(Quote.id)
+
+
+def _after_date(after: dict[str, Any], desc: bool) -> ColumnElement[bool]:
+    """Undated quotes come last in both directions."""
+    last_id = after["id"]
+    if after.get("d") is None:
+        return and_(Quote.spoken_on.is_(None), Quote.id > last_id)
+    try:
+        day = dt.date.fromisoformat(after["d"])
+    except (TypeError, ValueError) as exc:
+        raise BadQuery("cursor is not one this API issued; start again without it") from exc
+    beyond = Quote.spoken_on < day if desc else Quote.spoken_on > day
+    return or_(beyond, and_(Quote.spoken_on == day, Quote.id > last_id), Quote.spoken_on.is_(None))
+
+
+def _cursor_after(row: Any, sort: str) -> str:
+    quote = row[0]
+    if sort in ("date", "-date"):
+        day = quote.spoken_on.isoformat() if quote.spoken_on else None
+        return encode_cursor({"d": day, "id": quote.id})
+    if sort == "relevance":
+        return encode_cursor({"r": float(row.rank), "id": quote.id})
+    return encode_cursor({"id": quote.id})
+
+
+def _total(session: Session, query: QuoteQuery) -> tuple[int, bool]:
+    """Exact up to TOTAL_CAP, then marked as an estimate: never a slow count."""
+    capped = select(Quote.id).where(*query.clauses).limit(TOTAL_CAP + 1).subquery()
+    n = session.scalar(select(func.count()).select_from(capped)) or 0
+    return (TOTAL_CAP, True) if n > TOTAL_CAP else (n, False)
+
+
+def iterate_quotes(session: Session, filters: QuoteFilters, batch: int = 500) -> Any:
+    """Every match in id order, a batch at a time: bulk export in constant memory."""
+    query = build_query(session, filters)
+    if query.empty:
+        return
+    last = 0
+    while True:
+        stmt = (
+            select(Quote)
+            .where(*query.clauses, Quote.id > last)
+            .order_by(Quote.id)
+            .limit(batch)
+            .options(*quote_load_options())
+        )
+        rows = list(session.scalars(stmt).unique())
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].id
+        session.expunge_all()
 
 
 def get_quote(session: Session, quote_id: int) -> Quote:

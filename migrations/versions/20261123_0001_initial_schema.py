@@ -83,7 +83,7 @@ def upgrade() -> None:
     sa.Column('source', sa.String(length=20), nullable=False),
     sa.ForeignKeyConstraint(['speaker_id'], ['speakers.id'], name=op.f('fk_speaker_aliases_speaker_id_speakers'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_speaker_aliases')),
-    sa.UniqueConstraint('speaker_id', 'alias_norm', name=op.f('uq_speaker_aliases_speaker_id_alias_norm'))
+    sa.UniqueConstraint('speaker_id', 'alias', name=op.f('uq_speaker_aliases_speaker_id_alias'))
     )
     with op.batch_alter_table('speaker_aliases', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_speaker_aliases_alias_norm'), ['alias_norm'], unique=False)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.expected import EXPECTED, matches, squash
+from tests.expected import EXPECTED, squash
 
 
 def _all_pages(client: TestClient, url: str) -> list[dict[str, Any]]:
@@ -61,7 +61,18 @@ def test_isil_under_every_name_returns_the_same_quotes(client: TestClient, name:
 
 def test_a_quote_carries_everything_a_journalist_needs(client: TestClient) -> None:
     item = client.get("/quotes?speaker=Kerry&kind=turn&limit=1").json()["items"][0]
-    assert set(item) >= {"id", "text", "kind", "start", "end", "speaker", "attribution", "document", "event", "topics"}
+    assert set(item) >= {
+        "id",
+        "text",
+        "kind",
+        "start",
+        "end",
+        "speaker",
+        "attribution",
+        "document",
+        "event",
+        "topics",
+    }
     assert item["attribution"]["label"] == "SECRETARY KERRY"
     assert item["attribution"]["method"] == "label"
     text = client.get(f"/documents/{item['document']['id']}").json()["text"]

@@ -75,7 +75,9 @@ def test_files_over_the_size_limit_are_refused(tmp_path: Path) -> None:
 
 def test_sidecar_metadata_is_read(tmp_path: Path) -> None:
     (tmp_path / "doc.txt").write_text(TEXT)
-    (tmp_path / "doc.meta.json").write_text(json.dumps({"publisher": "CBS", "published": "2015-03-15"}))
+    (tmp_path / "doc.meta.json").write_text(
+        json.dumps({"publisher": "CBS", "published": "2015-03-15"})
+    )
     loaded = read_document(tmp_path / "doc.txt", 10_000)
     assert loaded.meta == {"publisher": "CBS", "published": "2015-03-15"}
 

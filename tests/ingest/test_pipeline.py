@@ -54,13 +54,17 @@ def test_bad_files_are_reported_and_the_rest_is_ingested(
     assert report.totals()["ingested"] == 6
 
     with session_factory() as session:
-        windows = session.scalars(select(Document).where(Document.source_name == "windows.txt")).one()
+        windows = session.scalars(
+            select(Document).where(Document.source_name == "windows.txt")
+        ).one()
         assert "“We will not negotiate under fire,”" in windows.text
         quote = session.scalars(select(Quote).where(Quote.document_id == windows.id)).one()
         assert quote.text == "We will not negotiate under fire,"
 
 
-def test_reingesting_changes_nothing(tmp_path: Path, session_factory: sessionmaker[Session]) -> None:
+def test_reingesting_changes_nothing(
+    tmp_path: Path, session_factory: sessionmaker[Session]
+) -> None:
     first = ingest_paths(session_factory, [SEEDS], 1_000_000)
     with session_factory() as session:
         before = _table_counts(session)

@@ -16,7 +16,9 @@ router = APIRouter(prefix="/documents", tags=["documents"])
 
 
 @router.get("", response_model=DocumentPage)
-def list_documents(session: SessionDep, limit: LimitParam = 20, cursor: CursorParam = None) -> DocumentPage:
+def list_documents(
+    session: SessionDep, limit: LimitParam = 20, cursor: CursorParam = None
+) -> DocumentPage:
     """Every ingested document, oldest first, with its event and number of quotes."""
     items, next_cursor = fetch_documents(session, limit, cursor)
     return DocumentPage(items=items, next_cursor=next_cursor)

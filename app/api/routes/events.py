@@ -13,7 +13,9 @@ router = APIRouter(prefix="/events", tags=["events"])
 
 
 @router.get("", response_model=EventPage)
-def list_events(session: SessionDep, limit: LimitParam = 20, cursor: CursorParam = None) -> EventPage:
+def list_events(
+    session: SessionDep, limit: LimitParam = 20, cursor: CursorParam = None
+) -> EventPage:
     """Press conferences, interviews, talks: who spoke where and when."""
     items, next_cursor = fetch_events(session, limit, cursor)
     return EventPage(items=items, next_cursor=next_cursor)

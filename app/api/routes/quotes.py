@@ -5,21 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import StreamingResponse
 
 from app.api.deps import CursorParam, LimitParam, SessionDep
-from app.schemas import Problem, QuoteDetail, QuoteKind, QuotePage
+from app.schemas import Facets, Problem, QuoteDetail, QuoteKind, QuotePage
 from app.services.context import quote_detail
+from app.services.export import csv_lines, ndjson_lines
+from app.services.facets import quote_facets as count_facets
 from app.services.present import quote_out
-from app.services.quotes import QuoteFilters, find_quotes, get_quote as fetch_quote
+from app.services.quotes import QuoteFilters, find_quotes
+from app.services.quotes import get_quote as fetch_quote
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
 
+ERRORS = {400: {"model": Problem}, 422: {"model": Problem}}
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
 
-@router.get("", response_model=QuotePage, responses={400: {"model": Problem}, 422: {"model": Problem}})
-def list_quotes(
-    request: Request,
-    session: SessionDep,
+
+def quote_filters(
     speaker: Annotated[
         list[str],
         Query(
@@ -37,36 +41,57 @@ def list_quotes(
         ),
     ] = [],  # noqa: B006
     topic_mode: Annotated[
-        Literal["all", "any"], Query(description="With several topics: all or any.")
+        Literal["all", "any"],
+        Query(description="With several topics: all or any.", examples=["all"]),
     ] = "all",
     scope: Annotated[
         Literal["quote", "context"],
         Query(
             description="`quote`: the quote's own words name the topic. `context`: the words "
-            "around it count too (the question an answer replies to, the paragraph)."
+            "around it count too (the question an answer replies to, the paragraph).",
+            examples=["quote"],
         ),
     ] = "quote",
     kind: Annotated[
         list[QuoteKind],
-        Query(description="Kinds of quote: turn, question, direct, partial, indirect."),
+        Query(
+            description="Kinds: turn (transcript), question (from the floor), direct, partial, "
+            "indirect (news).",
+            examples=[["direct"]],
+        ),
     ] = [],  # noqa: B006
-    event: Annotated[int | None, Query(description="Only quotes spoken at this event id.")] = None,
-    document: Annotated[int | None, Query(description="Only quotes from this document id.")] = None,
+    event: Annotated[
+        int | None, Query(description="Only quotes spoken at this event id.", examples=[1])
+    ] = None,
+    document: Annotated[
+        int | None, Query(description="Only quotes from this document id.", examples=[1])
+    ] = None,
     date_from: Annotated[
-        dt.date | None, Query(description="Spoken on or after (YYYY-MM-DD).", examples=["2015-01-01"])
+        dt.date | None,
+        Query(description="Spoken on or after (YYYY-MM-DD).", examples=["2015-01-01"]),
     ] = None,
     date_to: Annotated[
-        dt.date | None, Query(description="Spoken on or before (YYYY-MM-DD).", examples=["2016-12-31"])
+        dt.date | None,
+        Query(description="Spoken on or before (YYYY-MM-DD).", examples=["2016-12-31"]),
     ] = None,
-    limit: LimitParam = 20,
-    cursor: CursorParam = None,
-) -> QuotePage:
-    """Find quotes by speaker, topic, kind, event, document and date.
-
-    Names are matched forgivingly; `interpreted` says how each was understood. Results come
-    in a stable order; follow `next_cursor` (or `next_url`) for the next page.
-    """
-    filters = QuoteFilters(
+    q: Annotated[
+        str | None,
+        Query(
+            description='Words in the quote: `sanctions`, `"additional sanctions"`, `negotiat*`, '
+            "`ceasefire OR truce`, `-Russia`.",
+            examples=['"additional sanctions"'],
+        ),
+    ] = None,
+    role: Annotated[
+        str | None,
+        Query(
+            description="Whoever held a role when they spoke: `US Secretary of State`, "
+            "`foreign minister`.",
+            examples=["US Secretary of State"],
+        ),
+    ] = None,
+) -> QuoteFilters:
+    return QuoteFilters(
         speakers=speaker,
         topics=topic,
         topic_mode=topic_mode,
@@ -76,21 +101,93 @@ def list_quotes(
         document=document,
         date_from=date_from,
         date_to=date_to,
+        q=q,
+        role=role,
     )
-    page = find_quotes(session, filters, limit, cursor)
+
+
+FiltersDep = Annotated[QuoteFilters, Depends(quote_filters)]
+
+
+@router.get(
+    "",
+    response_model=QuotePage,
+    responses={**ERRORS, 200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
+)
+def list_quotes(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    filters: FiltersDep,
+    sort: Annotated[
+        Literal["id", "date", "-date", "relevance"],
+        Query(
+            description="`id` (arrival order), `date`, `-date` (newest first), "
+            "`relevance` (with `q`).",
+            examples=["-date"],
+        ),
+    ] = "id",
+    count: Annotated[
+        Literal["exact", "none"],
+        Query(description="`none` skips counting `total`.", examples=["exact"]),
+    ] = "exact",
+    format: Annotated[
+        Literal["json", "csv", "ndjson"] | None,
+        Query(description="`csv` or `ndjson` stream every match (no paging).", examples=["json"]),
+    ] = None,
+    limit: LimitParam = 20,
+    cursor: CursorParam = None,
+) -> QuotePage | StreamingResponse:
+    """Find quotes by speaker, topic, words, role, kind, event, document and date.
+
+    Names are matched forgivingly and `interpreted` says how each was understood. Follow
+    `next_cursor` (or `next_url`, also sent as a `Link` header) for the next page. With
+    `format=csv` or `format=ndjson` (or an `Accept` of `text/csv` / `application/x-ndjson`)
+    every match is streamed.
+    """
+    export = format or _export_from_accept(request.headers.get("accept", ""))
+    if export in EXPORT_TYPES:
+        lines = csv_lines if export == "csv" else ndjson_lines
+        return StreamingResponse(
+            lines(request.app.state.session_factory, filters), media_type=EXPORT_TYPES[export]
+        )
+    page = find_quotes(session, filters, limit, cursor, sort=sort, count=count == "exact")
     next_url = (
         str(request.url.include_query_params(cursor=page.next_cursor)) if page.next_cursor else None
     )
+    if next_url:
+        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    items = [
+        quote_out(q).model_copy(update={"snippet": page.snippets.get(q.id)}) for q in page.items
+    ]
     return QuotePage(
-        items=[quote_out(q) for q in page.items],
+        items=items,
         next_cursor=page.next_cursor,
         next_url=next_url,
-        total=None,
+        total=page.total,
+        total_is_estimate=page.total_is_estimate,
         interpreted=page.interpreted,
     )
 
 
-@router.get("/{quote_id}", response_model=QuoteDetail, responses={404: {"model": Problem}})
+def _export_from_accept(accept: str) -> str | None:
+    if "text/csv" in accept:
+        return "csv"
+    if "application/x-ndjson" in accept:
+        return "ndjson"
+    return None
+
+
+@router.get("/facets", response_model=Facets, responses=ERRORS)
+def quote_facets(session: SessionDep, filters: FiltersDep) -> Facets:
+    """Count the quotes matching the same filters as `GET /quotes`, by speaker, topic, kind,
+    event and month: *who talks most about Assad, and when*."""
+    return count_facets(session, filters)
+
+
+@router.get(
+    "/{quote_id}", response_model=QuoteDetail, responses={404: {"model": Problem}, **ERRORS}
+)
 def get_quote(quote_id: int, session: SessionDep) -> QuoteDetail:
     """One quote with its context: its paragraph, the sentences around it and, for a
     transcript answer, the question it replies to."""

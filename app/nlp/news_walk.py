@@ -1,0 +1,295 @@
+"""Walk an article sentence by sentence, finding quotes and reported speech with speakers.
+
+The walk is in document order because a pronoun ('he added') points at the subject most
+recently named before it, and each resolved speaker becomes that latest subject.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from app.nlp import news_cues as cues
+from app.nlp.news_cues import Cue
+from app.nlp.news_indirect import elsewhere_near, find_reported
+from app.nlp.news_kinds import content_text, is_direct, is_named_thing
+from app.nlp.news_people import Cast
+from app.nlp.news_quotemarks import QuoteIndex, QuoteSpan
+from app.nlp.news_resolve import Resolver, Speaker
+from app.nlp.news_text import Block
+
+# 'John Kerry: US will 'have to negotiate' ...' -- a headline that names its speaker first.
+_HEADLINE_SPEAKER = re.compile(r"(?P<subj>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s")
+# What may sit between 'Osei said' and the resumed quote: ', ' or ', on Sunday, '.
+_RESUME_GAP = re.compile(r"(?:\s+[\w’'-]+){0,4}\s*,\s*")
+_CONFIDENCE = {
+    "named": 0.95,
+    "pronoun": 0.75,
+    "descriptor": 0.8,
+    "according_to": 0.85,
+    "headline": 0.85,
+    "continuation": 0.7,
+}
+
+
+@dataclass(frozen=True)
+class Found:
+    """One quote or reported statement before it becomes a public NewsQuote."""
+
+    parts: tuple[tuple[int, int], ...]
+    kind: str
+    cue: Cue | None
+    speaker: Speaker | None
+    method: str
+    confidence: float
+    elsewhere: bool
+    first_paragraph: int
+    last_paragraph: int
+    whole_paragraph: bool
+
+
+@dataclass(frozen=True)
+class Sentence:
+    block: Block
+    paragraph: int
+
+
+class Walker:
+    """Holds one article's state while its sentences are read in order."""
+
+    def __init__(
+        self,
+        text: str,
+        blocks: list[Block],
+        sentences: list[Sentence],
+        spans: list[QuoteSpan],
+        cast: Cast,
+    ) -> None:
+        self.text, self.blocks, self.sentences, self.spans = text, blocks, sentences, spans
+        self.quoted = QuoteIndex(spans)
+        self.resolver = Resolver(text, cast, self.quoted)
+        self._starts = [s.block.start for s in sentences]
+        self._elsewhere_by: dict[str, int] = {}
+        self.found: list[Found] = []
+
+    def _sentence_at(self, position: int) -> Sentence:
+        return self.sentences[max(0, bisect.bisect_right(self._starts, position) - 1)]
+
+    def run(self) -> list[Found]:
+        by_sentence: dict[int, list[QuoteSpan]] = {}
+        for span in self.spans:
+            index = max(0, bisect.bisect_right(self._starts, span.open_at) - 1)
+            by_sentence.setdefault(index, []).append(span)
+        for index, sentence in enumerate(self.sentences):
+            here = by_sentence.get(index, [])
+            accepted = [self._quote(span, sentence) for span in here]
+            block = sentence.block
+            if here and not any(accepted) and not self.quoted(block.start):
+                self._reported(sentence)  # its marks held only a title or a scare quote
+            elif not (here or self.quoted(block.start) or self.quoted.any_between(*_span(block))):
+                self._reported(sentence)
+        return _inherit(self.found)
+
+    # --- quotes --------------------------------------------------------------------------
+    def _quote(self, span: QuoteSpan, sentence: Sentence) -> bool:
+        """Classify and attribute one quote; False when the marks hold no one's words."""
+        text = self.text
+        content = content_text(text, span)
+        if not content.strip():
+            return False
+        resumed = self._resumed(span, sentence)
+        if resumed is not None:
+            self._record(span, "direct", resumed.cue, resumed.speaker, sentence.paragraph)
+            return True
+        closing = self._sentence_at(span.close_at) if span.closed else sentence
+        pre_start, pre_end = sentence.block.start, span.open_at
+        post_start, post_end = span.close_at + 1, max(span.close_at + 1, closing.block.end)
+        after = cues.after(text, post_start, post_end) if span.closed else None
+        intro = cues.is_intro(text, pre_start, pre_end)
+        pre, post = text[pre_start:pre_end], text[post_start:post_end]
+        headline = self._headline_cue(sentence)
+        if is_direct(content, pre, post, after is not None, intro):
+            if not pre.strip() and not after and is_named_thing(text, span, pre_start):
+                return False
+            candidates = [after] if after else []
+            if intro or not after:
+                candidates += cues.before(text, pre_start, pre_end, self.quoted)[:1]
+            candidates += [cues.according(text, post_start, post_end), headline]
+            kind = "direct"
+        else:
+            if is_named_thing(text, span, self.blocks[sentence.paragraph].start):
+                return False
+            candidates = [
+                *cues.before(text, pre_start, pre_end, self.quoted),
+                after,
+                cues.tail(text, post_start, post_end),
+                cues.according(text, post_start, post_end),
+                headline,
+            ]
+            if not any(candidates) and not cues.verbs_before(text, pre_start, pre_end, self.quoted):
+                return False  # a scare quote: no one is reported as saying it
+            kind = "partial"
+        cue, speaker = self._choose([c for c in candidates if c is not None])
+        self._record(span, kind, cue, speaker, sentence.paragraph)
+        return True
+
+    def _resumed(self, span: QuoteSpan, sentence: Sentence) -> Found | None:
+        """'“The problem,” Osei said, “is that nobody listens.”': the second half goes on
+        with the first half's sentence and speaker."""
+        if not self.found:
+            return None
+        last = self.found[-1]
+        if last.kind != "direct" or last.cue is None or last.cue.how != "after":
+            return None
+        if not sentence.block.start <= last.parts[-1][1] < span.open_at:
+            return None
+        between = self.text[last.cue.verb_end : span.open_at]
+        return last if _RESUME_GAP.fullmatch(between) else None
+
+    def _headline_cue(self, sentence: Sentence) -> Cue | None:
+        if sentence.paragraph != 0:
+            return None
+        match = _HEADLINE_SPEAKER.match(self.text, self.blocks[0].start, self.blocks[0].end)
+        if not match or not cues.is_subject(match.group("subj")):
+            return None
+        return Cue(*match.span("subj"), *match.span("subj"), "headline")
+
+    def _choose(self, candidates: list[Cue]) -> tuple[Cue | None, Speaker | None]:
+        """The nearest cue whose words are not a reporting outlet; its speaker or None."""
+        for cue in candidates:
+            label = self.text[cue.label_start : cue.label_end]
+            if self.resolver.is_outlet(label):
+                continue
+            return cue, self.resolver.resolve(cue.label_start, cue.label_end)
+        return None, None
+
+    def _record(
+        self,
+        span: QuoteSpan,
+        kind: str,
+        cue: Cue | None,
+        speaker: Speaker | None,
+        paragraph: int,
+    ) -> None:
+        elsewhere = bool(cue and cue.how in {"before", "after"} and elsewhere_near(self.text, cue))
+        if speaker and not elsewhere and cue and cue.how != "headline":
+            elsewhere = self._elsewhere_by.get(speaker.name or "") == paragraph - 1
+        if speaker:
+            self.resolver.note(speaker.start, speaker)
+        method, confidence = _method(cue, speaker)
+        last = self.blocks[span.last_paragraph]
+        whole = span.open_at == self.blocks[span.first_paragraph].start and (
+            not self.text[span.close_at + 1 : last.end].strip(" .,;!?)")
+        )
+        self.found.append(
+            Found(
+                span.parts,
+                kind,
+                cue,
+                speaker,
+                method,
+                confidence,
+                elsewhere,
+                span.first_paragraph,
+                span.last_paragraph,
+                whole,
+            )
+        )
+
+    # --- reported speech -----------------------------------------------------------------
+    def _reported(self, sentence: Sentence) -> None:
+        reported = find_reported(self.text, sentence.block)
+        if reported is None:
+            return
+        label = self.text[reported.cue.label_start : reported.cue.label_end]
+        if self.resolver.is_outlet(label):
+            return
+        speaker = self.resolver.resolve(reported.cue.label_start, reported.cue.label_end)
+        if speaker is None or speaker.name is None:
+            return
+        self.resolver.note(speaker.start, speaker)
+        if reported.elsewhere:
+            self._elsewhere_by[speaker.name] = sentence.paragraph
+        method, confidence = _method(reported.cue, speaker)
+        end = reported.end
+        self.found.append(
+            Found(
+                ((reported.start, end),),
+                "indirect",
+                reported.cue,
+                speaker,
+                method,
+                confidence * 0.9,
+                reported.elsewhere,
+                sentence.paragraph,
+                sentence.paragraph,
+                False,
+            )
+        )
+
+
+def _span(block: Block) -> tuple[int, int]:
+    return block.start, block.end
+
+
+def _method(cue: Cue | None, speaker: Speaker | None) -> tuple[str, float]:
+    if speaker is None or cue is None:
+        return "none", 0.0
+    method = cue.how if cue.how in {"headline", "according_to"} else speaker.method
+    return method, min(_CONFIDENCE.get(method, 0.7), speaker.confidence + 0.05)
+
+
+def _inherit(found: list[Found]) -> list[Found]:
+    """Unattributed direct quotes take the speaker of a neighbour in the same paragraph
+    ('“Q1,” he said. “Q2.”'), or continue the previous paragraph's quote when they fill
+    their paragraph ('“We can’t do anything ...”' after '“...,” he said.')."""
+    result = list(found)
+    for index, item in enumerate(result):
+        if item.cue is not None or item.kind != "direct":
+            continue
+        donor = _same_paragraph_donor(result, index)
+        if donor is not None:
+            result[index] = replace(
+                item,
+                cue=donor.cue,
+                speaker=donor.speaker,
+                method=donor.method,
+                confidence=donor.confidence,
+                elsewhere=donor.elsewhere,
+            )
+            continue
+        previous = _previous_quote(result, index)
+        if item.whole_paragraph and previous is not None and previous.speaker is not None:
+            result[index] = replace(
+                item,
+                speaker=previous.speaker,
+                method="continuation",
+                confidence=_CONFIDENCE["continuation"],
+                elsewhere=previous.elsewhere,
+            )
+    return result
+
+
+def _same_paragraph_donor(found: list[Found], index: int) -> Found | None:
+    item = found[index]
+    neighbours = [found[index - 1]] if index > 0 else []
+    neighbours += [found[index + 1]] if index + 1 < len(found) else []
+    for other in neighbours:
+        same = other.last_paragraph == item.first_paragraph or (
+            other.first_paragraph == item.last_paragraph
+        )
+        if same and other.kind == "direct" and other.cue is not None:
+            return other
+    return None
+
+
+def _previous_quote(found: list[Found], index: int) -> Found | None:
+    """The last quote of the paragraph right before this one, if that paragraph quoted."""
+    item = found[index]
+    for other in reversed(found[:index]):
+        if other.last_paragraph < item.first_paragraph - 1:
+            return None
+        if other.last_paragraph == item.first_paragraph - 1 and other.kind != "indirect":
+            return other
+    return None

@@ -1,0 +1,68 @@
+"""Topics: what a text is about, under every name -- lexicon aliases plus rule-found names.
+
+The lexicon (data/topics.json, extensible by users) gives each topic its names: "ISIL" is also
+"ISIS", "Isil", "Daesh", "Islamic State" and, beside words like "militants", "IS". Names the
+lexicon lacks are found by rule as capitalised phrases in prose (topics_entities).
+
+Decisions, so queries behave predictably:
+- "Assad regime", "Syrian regime", "the regime in Damascus" name Bashar al-Assad: the sources
+  use them interchangeably for his government, and "quotes about Assad" must find them.
+- Capitals are places, not metonyms: "Washington insisted" names Washington, not the United
+  States; likewise Moscow and Damascus. Demonyms name countries: "the Russians" -> Russia.
+- A surface never includes a possessive: "Assad’s regime" gives surface "Assad".
+"""
+
+from __future__ import annotations
+
+from app.nlp.topics_entities import discover, discover_entities
+from app.nlp.topics_lexicon import (
+    TopicEntry,
+    TopicMention,
+    load_lexicon,
+    normalise_alias,
+)
+from app.nlp.topics_matcher import TopicMatcher
+from app.nlp.topics_text import label_spans
+
+__all__ = [
+    "TopicEntry",
+    "TopicMatcher",
+    "TopicMention",
+    "discover_entities",
+    "find_topics",
+    "load_lexicon",
+    "normalise_alias",
+]
+
+
+def find_topics(text: str, matcher: TopicMatcher) -> list[TopicMention]:
+    """Lexicon hits plus discovered names, in text order, none overlapping.
+
+    Lexicon hits come first (the longest alias wins among them); discovery then only sees the
+    capitalised words they leave, so "Britain-based Syrian Observatory for Human Rights" gives
+    United Kingdom and the Observatory, not one long name.
+    """
+    labels = label_spans(text)  # "SECRETARY KERRY:" introduces a turn, it is not a mention
+    hits = [h for h in matcher.find(text) if not labels.overlaps(h.start, h.end)]
+    found = list(hits)
+    for mention in discover(text, [(h.start, h.end) for h in hits]):
+        canonical = _canonical(text, mention, matcher)
+        if canonical is not None:
+            found.append(canonical)
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def _canonical(text: str, mention: TopicMention, matcher: TopicMatcher) -> TopicMention | None:
+    """A discovered name under its lexicon name, or dropped when the lexicon knows the word but
+    refused it here ("IS" in "it IS true"), or when it is a first name several people share."""
+    entry = matcher.resolve(text, mention.start, mention.end)
+    if entry is None and matcher.knows(mention.surface):
+        return None
+    if entry is None and " " not in mention.surface:
+        people = matcher.people_named(mention.surface)
+        if len(people) > 1:
+            return None  # "John": Kerry or Kirby?
+        entry = people[0] if people else None
+    if entry is None:
+        return mention
+    return TopicMention(entry.name, entry.kind, mention.surface, mention.start, mention.end)

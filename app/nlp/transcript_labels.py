@@ -1,0 +1,200 @@
+"""Speaker labels of transcripts: 'SECRETARY KERRY:', 'MR. KIRBY:', 'QUESTION:', 'Q:'.
+
+A label is an uppercase run at the start of a paragraph followed by a colon, optionally
+with a parenthetical note before the colon ('FOREIGN MINISTER LAVROV (via interpreter):').
+Labels carry no digits. White House style 'Q  Mr. President, ...' (no colon) is accepted
+for the single letter Q only. Words that head non-speech paragraphs ('NOTE:', 'UPDATE:',
+'EDITOR'S NOTE:', 'PRN:') are not labels: a note is part of the text around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.nlp.names import title_case
+from app.nlp.roles import country_of
+
+# Uppercase words with the punctuation names and honorifics use: "MR.", "O'BRIEN", "AL-JUBEIR";
+# lowercase particles inside names: "FOREIGN MINISTER de MISTURA".
+_WORD = r"[A-Z][A-Z.'’-]*"
+_PARTICLE = r"(?:de|da|del|al|el|van|von|bin|ibn|la|le|du|der)"
+_LABEL = re.compile(
+    rf"^[ \t]*(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|{_PARTICLE}))*)"
+    r"(?:[ \t]*\((?P<note>[^()\n]{1,40})\))?[ \t]*:(?=\s|$)"
+    r"|^[ \t]*(?P<q>Q)(?:[ \t]*:|[ \t]+(?=[^\sa-z]))",
+    re.MULTILINE,
+)
+_MAX_WORDS = 7
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Paragraph heads that are not speakers: "NOTE: ...", "EDITOR'S NOTE:", "PRN: 2016/1234".
+_NOT_SPEAKERS = _wordset(
+    """
+    NOTE NOTES UPDATE UPDATED CORRECTION CLARIFICATION EDITOR EDITOR'S EDITORS PRN SOURCE
+    SOURCES PHOTO PHOTOS CAPTION CREDIT WATCH READ RELATED BREAKING ADVERTISEMENT SUBSCRIBE
+    SEE ALSO TAGS TOPICS WARNING DISCLAIMER EXCERPT EXCERPTS TRANSCRIPT SUMMARY BACKGROUND
+    DATE TIME VENUE LOCATION SUBJECT RE FROM TO CC BCC TEL FAX EMAIL WEB URL FILE FILED
+    EMBARGOED RELEASE IMMEDIATE CONTACT MEDIA ADDRESS AGENDA TITLE DATELINE
+    """
+)
+# Abbreviations that head a headline-style paragraph ("U.S.: ...") but never label a speaker.
+_NOT_ALONE = _wordset("U.S US U.K UK UN U.N EU NATO ISIS ISIL OK")
+_QUESTION_LABELS = frozenset(
+    {"Q", "QUESTION", "QUESTIONER", "REPORTER", "AUDIENCE MEMBER", "AUDIENCE QUESTION"}
+)
+# Labels naming a part someone plays, not a person: speaker unknown, role from the label.
+_ROLE_ONLY = _wordset(
+    """
+    MODERATOR OPERATOR PARTICIPANT PARTICIPANTS STAFF AUDIENCE INTERPRETER TRANSLATOR ANNOUNCER
+    NARRATOR EMCEE MC HOST ANCHOR INTERVIEWER CORRESPONDENT PANELIST SPEAKER OFFICIAL OFFICIALS
+    CHAIR A
+    """
+)
+# Numbering after a role-only label: "SENIOR STATE DEPARTMENT OFFICIAL ONE".
+_NUMBERING = _wordset("ONE TWO THREE FOUR FIVE I II III IV")
+
+# Titles a label may start with, longest first, mapped to the role they name.
+_TITLES: dict[str, str | None] = {
+    "SECRETARY OF STATE": "Secretary of State",
+    "SECRETARY OF DEFENSE": "Secretary of Defense",
+    "SECRETARY-GENERAL": "Secretary-General",
+    "SECRETARY GENERAL": "Secretary-General",
+    "DEPUTY SECRETARY": "Deputy Secretary",
+    "UNDER SECRETARY": "Under Secretary",
+    "ASSISTANT SECRETARY": "Assistant Secretary",
+    "FOREIGN SECRETARY": "Foreign Secretary",
+    "DEFENSE SECRETARY": "Defense Secretary",
+    "DEFENCE SECRETARY": "Defence Secretary",
+    "PRESS SECRETARY": "Press Secretary",
+    "SECRETARY": "Secretary",
+    "FOREIGN MINISTER": "Foreign Minister",
+    "DEFENSE MINISTER": "Defense Minister",
+    "DEPUTY PRIME MINISTER": "Deputy Prime Minister",
+    "PRIME MINISTER": "Prime Minister",
+    "MINISTER": "Minister",
+    "VICE PRESIDENT": "Vice President",
+    "PRESIDENT": "President",
+    "CROWN PRINCE": "Crown Prince",
+    "KING": "King",
+    "QUEEN": "Queen",
+    "EMIR": "Emir",
+    "CHANCELLOR": "Chancellor",
+    "HIGH REPRESENTATIVE": "High Representative",
+    "SPECIAL ENVOY": "Special Envoy",
+    "ENVOY": "Envoy",
+    "AMBASSADOR": "Ambassador",
+    "SENATOR": "Senator",
+    "CONGRESSMAN": "Congressman",
+    "CONGRESSWOMAN": "Congresswoman",
+    "REPRESENTATIVE": "Representative",
+    "GOVERNOR": "Governor",
+    "MAYOR": "Mayor",
+    "LIEUTENANT GENERAL": "Lieutenant General",
+    "GENERAL": "General",
+    "ADMIRAL": "Admiral",
+    "COLONEL": "Colonel",
+    "CAPTAIN": "Captain",
+    "DEPUTY SPOKESPERSON": "Deputy Spokesperson",
+    "SPOKESPERSON": "Spokesperson",
+    "SPOKESMAN": "Spokesperson",
+    "SPOKESWOMAN": "Spokesperson",
+    "DIRECTOR": "Director",
+    "ADMINISTRATOR": "Administrator",
+    "CHAIRMAN": "Chairman",
+    "SPEAKER": "Speaker",
+    "MR.": None, "MR": None, "MS.": None, "MS": None, "MRS.": None, "MRS": None,
+    "MISS": None, "DR.": None, "DR": None, "SIR": None, "DAME": None, "LORD": None,
+    "LADY": None, "SHEIKH": None,
+}  # fmt: skip
+_TITLE_ORDER = sorted(_TITLES, key=lambda t: -len(t.split()))
+# The same titles as prose writes them, for title lines: "U.K. Foreign Secretary Boris Johnson".
+TITLES = tuple(sorted({r for r in _TITLES.values() if r}, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Label:
+    """One speaker label as written, and what its words say about the speaker."""
+
+    label: str  # "FOREIGN SECRETARY JOHNSON"
+    start: int  # offset of the label's first letter
+    end: int  # offset just past the colon (or past "Q" in 'Q  Mr. President')
+    kind: str  # "turn" | "question"
+    title: str | None  # "Foreign Secretary"; "Moderator" for role-only labels
+    name: str | None  # "Johnson", "John Kerry" (display case); None for QUESTION / MODERATOR
+    country: str | None  # "United Kingdom" for "U.K. FOREIGN SECRETARY JOHNSON"
+    note: str | None  # "via interpreter"
+    role_only: bool = False  # "THE PRESIDENT", "MODERATOR": a part, not a name
+
+
+def find_labels(text: str) -> list[Label]:
+    """Every speaker label at a paragraph start, in order."""
+    labels = []
+    for match in _LABEL.finditer(text):
+        label = _read(match)
+        if label is not None:
+            labels.append(label)
+    return labels
+
+
+def _read(match: re.Match[str]) -> Label | None:
+    if match.group("q"):
+        return Label("Q", match.start("q"), match.end(), "question", None, None, None, None)
+    written = " ".join(match.group("label").split())
+    words = written.split()
+    if len(words) > _MAX_WORDS or any(_bare(w) in _NOT_SPEAKERS for w in words):
+        return None
+    if len(words) == 1 and _bare(words[0]) in _NOT_ALONE:
+        return None
+    note = " ".join(match.group("note").split()) if match.group("note") else None
+    start = match.start("label")
+    if written in _QUESTION_LABELS:
+        return Label(written, start, match.end(), "question", None, None, None, note)
+    title, name, country, role_only = describe(written)
+    return Label(written, start, match.end(), "turn", title, name, country, note, role_only)
+
+
+def describe(label: str) -> tuple[str | None, str | None, str | None, bool]:
+    """(title, name, country, role_only) of a label: 'U.K. FOREIGN SECRETARY JOHNSON' ->
+    ('Foreign Secretary', 'Johnson', 'United Kingdom', False); 'MODERATOR' -> role only."""
+    words = label.split()
+    country = country_of(words[0]) if len(words) > 1 else None
+    if country:
+        words = words[1:]
+    if words[0] == "THE":
+        return _role_case(" ".join(words[1:])), None, country, True
+    core = words[:-1] if len(words) > 1 and words[-1] in _NUMBERING else words
+    if core[-1] in _ROLE_ONLY:
+        title = None if core == ["A"] else _role_case(" ".join(core))
+        return title, None, country, True
+    title, rest = _split_title(words)
+    name = " ".join(title_case(w) if w.isupper() else w for w in rest) or None
+    if name is None:
+        return title, None, country, True
+    return title, name, country, False
+
+
+def _split_title(words: list[str]) -> tuple[str | None, list[str]]:
+    """The longest known title at the start of the words, and the words after it."""
+    for title in _TITLE_ORDER:
+        size = len(title.split())
+        if " ".join(words[:size]) == title:
+            return _TITLES[title], words[size:]
+    return None, words
+
+
+def _role_case(words: str) -> str:
+    """'SENIOR STATE DEPARTMENT OFFICIAL' -> 'Senior State Department Official'."""
+    known = _TITLES.get(words)
+    if known:
+        return known
+    small = {"OF", "FOR", "THE", "AND"}
+    return " ".join(w.lower() if w in small else title_case(w) for w in words.split())
+
+
+def _bare(word: str) -> str:
+    return word.strip(".").replace("’", "'")

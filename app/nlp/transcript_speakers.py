@@ -1,0 +1,139 @@
+"""Who a transcript label names, using only the document: header, title line and body.
+
+'SECRETARY KERRY' is the header's John Kerry; 'MR KIRBY' stays 'Kirby' when nothing in the
+document gives a first name; 'FOREIGN MINISTER LAVROV' becomes 'Sergey Lavrov' when the body
+says 'my friend Sergey Lavrov' and no other first name goes with Lavrov.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.nlp.names import TITLE_WORDS, fold
+from app.nlp.transcript_header import HeaderPerson
+from app.nlp.transcript_labels import Label
+from app.nlp.transcript_titles import STOP_WORDS, TitledName, titled_names
+
+_NAME_WORD = r"(?:[A-Z][a-z][\w'’-]*|[A-Z]\.)"
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in words.split())
+
+
+# Capitalised words that stand before a surname without being a first name:
+# "As John Kerry said", "Thank you, Kerry", "Russian Lavrov", "Today Kerry"; title-line
+# words ("Interview With Chuck Todd") are in transcript_titles.STOP_WORDS.
+_NOT_FIRST_NAMES = _folded(
+    """
+    A An The And But So As If When Then Thank Thanks Dear Well Yes No Okay Now Today Tomorrow
+    I We My Our Your His Her Their This That Let Let's Mister Madam Sir Both Also Even Only
+    Foreign Russian American British French German Iranian Syrian Chinese Saudi Turkish
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None  # "John Kerry", "Kirby", or None (QUESTION, MODERATOR)
+    role: str | None
+    country: str | None
+    surname: str | None
+
+
+class SpeakerResolver:
+    """Resolves labels against one document; answers are cached per label text."""
+
+    def __init__(self, people: tuple[HeaderPerson, ...], body: str) -> None:
+        self._people = people
+        self._body = body
+        self._titled: list[TitledName] | None = None  # read from the body when first needed
+        self._cache: dict[str, Speaker] = {}
+
+    def resolve(self, label: Label) -> Speaker:
+        key = f"{label.label}|{label.kind}"
+        if key not in self._cache:
+            self._cache[key] = self._resolve(label)
+        return self._cache[key]
+
+    def _resolve(self, label: Label) -> Speaker:
+        if label.kind == "question":
+            return Speaker(None, None, None, None)
+        if label.role_only or not label.name:
+            return self._by_role(label)
+        surname = label.name.split()[-1]
+        person = self._person(surname)
+        if person is not None:
+            role = person.role or label.title
+            return Speaker(person.name, role, label.country or person.country, _last(person.name))
+        full = label.name if len(label.name.split()) > 1 else self._body_name(surname)
+        titled = self._titled_for(surname)
+        role = label.title or (titled.title if titled else None)
+        country = label.country or (titled.country if titled else None)
+        name = full or surname
+        return Speaker(name, role, country, _last(name))
+
+    def _by_role(self, label: Label) -> Speaker:
+        """'THE PRESIDENT' is the header's only president; 'A:' is its only person."""
+        if label.title is None:
+            fits = list(self._people) if label.label == "A" else []
+        else:
+            fits = [p for p in self._people if _title_fits(label.title, p.role)]
+        if len(fits) == 1:
+            found = fits[0]
+            role = found.role or label.title
+            return Speaker(found.name, role, found.country, _last(found.name))
+        return Speaker(None, label.title, label.country, None)
+
+    def _person(self, surname: str) -> HeaderPerson | None:
+        key = fold(surname)
+        found = [p for p in self._people if fold(p.name.split()[-1]) == key]
+        return found[0] if len(found) == 1 else None
+
+    def _titled_for(self, surname: str) -> TitledName | None:
+        """The body's 'Title Name' for this surname, when it names one person one way."""
+        if self._titled is None:
+            self._titled = titled_names(self._body)
+        key = fold(surname)
+        found = [t for t in self._titled if fold(t.name.split()[-1]) == key]
+        return found[0] if len({(t.name, t.title) for t in found}) == 1 else None
+
+    def _body_name(self, surname: str) -> str | None:
+        """The one full name the body writes with this surname, else None."""
+        pattern = re.compile(rf"((?:{_NAME_WORD}\s+){{1,2}})((?i:{re.escape(surname)}))\b")
+        names = set()
+        for match in pattern.finditer(self._body):
+            first = _first_names(match.group(1).split())
+            if first:
+                names.add(" ".join([*first, match.group(2)]))
+        by_first = {fold(n.split()[0]) for n in names}
+        if len(by_first) != 1:
+            return None
+        return min(names, key=len)
+
+
+def _first_names(words: list[str]) -> list[str]:
+    """The name words right before a surname: ['As', 'John'] -> ['John']."""
+    kept: list[str] = []
+    for word in reversed(words):
+        key = fold(word)
+        if key in _NOT_FIRST_NAMES or key in STOP_WORDS or word.lower() in TITLE_WORDS:
+            break
+        kept.insert(0, word)
+    if kept and len(kept[0].rstrip(".")) == 1:
+        return []  # an initial alone is not a first name: "J. Kerry" stays "Kerry"
+    return kept
+
+
+def _title_fits(title: str, role: str | None) -> bool:
+    """'President' fits 'President'; 'Secretary' fits 'Secretary of State'."""
+    if not role:
+        return False
+    title_key, role_key = fold(title), fold(role)
+    return role_key == title_key or role_key.startswith(title_key + " ")
+
+
+def _last(name: str) -> str:
+    return name.split()[-1]

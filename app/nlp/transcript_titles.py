@@ -1,0 +1,114 @@
+"""People named with a title in a line of prose, and lines that are an office.
+
+'Joint Statement From Secretary John Kerry and U.K. Foreign Secretary Boris Johnson' names
+two people: the title before a capitalised name gives the role, a country word before the
+title ('U.K.', 'Russian') gives the country. 'Secretary of State' alone is a role line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.nlp.names import fold
+from app.nlp.transcript_labels import TITLES
+from app.nlp.transcript_places import country_adjective
+
+_PROSE_TITLES = (
+    *TITLES,
+    "Minister of Foreign Affairs",
+    "Foreign Affairs Minister",
+    "Secretary General",
+    "Spokesman",
+    "Spokeswoman",
+)
+_TITLE_ALTERNATIVES = "|".join(
+    re.escape(t) for t in sorted(set(_PROSE_TITLES), key=len, reverse=True)
+)
+_NAME_WORD = r"(?:[A-Z][a-z][\w'’-]*|[A-Z]\.|(?:al|el|bin|de|van|von)-?[A-Z][\w'’-]*)"
+_TITLED = re.compile(
+    rf"\b(?P<title>{_TITLE_ALTERNATIVES})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+)
+_COUNTRY_BEFORE = re.compile(r"([A-Z][\w.]*)\s+$")
+_COUNTRY_WINDOW = 40  # characters searched back for "U.K." / "Japanese" before a title
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in words.split())
+
+
+# Capitalised words that end a name in a title line: "Fumio Kishida Before Their Meeting".
+STOP_WORDS = _folded(
+    """
+    And With At On In Before After During Following Ahead Of For To From The Their His Her
+    Meeting Meetings Remarks Press Joint Statement Availability Conference Interview Briefing
+    Roundtable Trip Visit Travel Delegation Day Ceremony Signing Luncheon Lunch Dinner Reception
+    Event Opening Closing Session Dialogue Summit Talks Discussion Call Readout Q&A
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December
+    """
+)
+# First words of an office written on its own line: "Secretary of State", "Spokesperson".
+_ROLE_STARTS = _folded(
+    """
+    Secretary Deputy Under Assistant Acting Special Spokesperson Spokesman Spokeswoman Press
+    Foreign Prime President Vice Minister Ambassador Ambassador-at-Large Senator Representative
+    Envoy Director Administrator Coordinator Counselor Chief Senior Principal Permanent High
+    National Chairman Chair Governor Mayor King Queen Chancellor Head Commander General Admiral
+    Secretary-General Emir Crown Defense Defence Attorney Executive Legal Political
+    """
+)
+
+
+@dataclass(frozen=True)
+class TitledName:
+    name: str  # "Boris Johnson"
+    title: str  # "Foreign Secretary"
+    country: str | None  # "United Kingdom"
+    start: int  # offset of the country word or title
+    end: int  # offset past the name
+
+
+def titled_names(line: str) -> list[TitledName]:
+    """Everyone a line names as 'Title Name', with the country word before the title."""
+    found = []
+    for match in _TITLED.finditer(line):
+        words = _name_words(match.group("name"))
+        if not words:
+            continue
+        start = match.start()
+        window = max(0, start - _COUNTRY_WINDOW)
+        before = _COUNTRY_BEFORE.search(line[window:start])
+        country = country_adjective(before.group(1)) if before else None
+        if country and before:
+            start = window + before.start(1)
+        end = match.start("name") + len(" ".join(words))
+        found.append(TitledName(" ".join(words), match.group("title"), country, start, end))
+    return found
+
+
+def is_role_line(line: str) -> bool:
+    """'Secretary of State', 'U.S. Ambassador to the United Nations': an office, no name."""
+    words = line.split()
+    if not words or len(words) > 12 or any(c.isdigit() or c in "()" for c in line):
+        return False
+    first = words[1] if len(words) > 1 and country_adjective(words[0]) else words[0]
+    return fold(first) in _ROLE_STARTS and not titled_names(line)
+
+
+def implied_country(role: str | None) -> str | None:
+    """The bare title 'Secretary of State' is the U.S. office (British ones add 'for ...')."""
+    return "United States" if role and fold(role) == "secretary of state" else None
+
+
+def _name_words(name: str) -> list[str]:
+    """Name words up to the first stop word; a possessive ends the name ("Kerry's Remarks")."""
+    words: list[str] = []
+    for word in name.split():
+        if fold(word) in STOP_WORDS:
+            break
+        if word.endswith(("'s", "’s")):
+            words.append(word[:-2])
+            break
+        words.append(word)
+    return words

@@ -1,0 +1,137 @@
+"""Full-text queries: one small syntax, rendered for SQLite FTS5 and PostgreSQL tsquery.
+
+Syntax: words (all must match), "exact phrases", prefix*, OR between terms, -excluded.
+User text never reaches either engine's query language unquoted: FTS5 terms are quoted, and
+PostgreSQL terms go through plainto_tsquery/phraseto_tsquery as bound parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, func, literal, literal_column, select, text
+from sqlalchemy.sql.elements import ColumnElement as Expr
+
+from app.db.models import Quote
+from app.errors import BadQuery
+
+_TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]
+    phrase: bool = False
+    prefix: bool = False
+    negated: bool = False
+
+
+def parse_query(q: str) -> list[list[Term]]:
+    """A list of OR-groups of AND-ed terms: `a b OR c -d` -> [[a, b], [c, -d]]."""
+    groups: list[list[Term]] = [[]]
+    for token in _TOKEN.findall(q):
+        if token == "OR":
+            if not groups[-1]:
+                raise BadQuery(f"'OR' needs a term on each side in q={q!r}")
+            groups.append([])
+            continue
+        term = _term(token)
+        if term is not None:
+            groups[-1].append(term)
+    if not groups[-1]:
+        raise BadQuery(f"q={q!r} has no words to search for")
+    for group in groups:
+        if all(t.negated for t in group):
+            raise BadQuery(f"q={q!r}: a search cannot only exclude words; add a word to find")
+    return groups
+
+
+def _term(token: str) -> Term | None:
+    negated = token.startswith("-") and len(token) > 1
+    token = token[1:] if negated else token
+    phrase = token.startswith('"')
+    prefix = not phrase and token.endswith("*")
+    words = tuple(w.casefold() for w in _WORD.findall(token))
+    if not words:
+        return None
+    if prefix and len(words) > 1:
+        words = words[-1:]
+    return Term(words, phrase or len(words) > 1, prefix, negated)
+
+
+# SQLite FTS5 ------------------------------------------------------------------------------
+
+
+def fts5_match(groups: list[list[Term]]) -> str:
+    def one(t: Term) -> str:
+        quoted = '"' + " ".join(t.words) + '"'
+        return quoted + ("*" if t.prefix else "")
+
+    rendered = []
+    for group in groups:
+        positive = " AND ".join(one(t) for t in group if not t.negated)
+        negative = "".join(f" NOT {one(t)}" for t in group if t.negated)
+        rendered.append(f"({positive}{negative})")
+    return " OR ".join(rendered)
+
+
+def sqlite_search(q: str) -> tuple[ColumnElement[bool], Expr, Expr]:
+    """(where clause, rank, snippet) for FTS5; rank: lower is better, so negate for sorting."""
+    match = fts5_match(parse_query(q))
+    ids = (
+        select(literal_column("rowid"))
+        .select_from(text("quotes_fts"))
+        .where(text("quotes_fts MATCH :match").bindparams(match=match))
+    )
+    rank = (
+        select(literal_column("-bm25(quotes_fts)"))
+        .select_from(text("quotes_fts"))
+        .where(text("quotes_fts MATCH :match_r AND rowid = quotes.id").bindparams(match_r=match))
+        .scalar_subquery()
+    )
+    snippet = (
+        select(literal_column("snippet(quotes_fts, 0, '<mark>', '</mark>', '…', 16)"))
+        .select_from(text("quotes_fts"))
+        .where(text("quotes_fts MATCH :match_s AND rowid = quotes.id").bindparams(match_s=match))
+        .scalar_subquery()
+    )
+    return Quote.id.in_(ids), rank, snippet
+
+
+# PostgreSQL -------------------------------------------------------------------------------
+
+
+def _tsquery(t: Term) -> Expr:
+    if t.prefix:
+        # Prefix terms are single \w+ words (see _term), safe inside to_tsquery.
+        query = func.to_tsquery("english", literal(t.words[0] + ":*"))
+    elif t.phrase:
+        query = func.phraseto_tsquery("english", literal(" ".join(t.words)))
+    else:
+        query = func.plainto_tsquery("english", literal(t.words[0]))
+    return func.tsquery_not(query) if t.negated else query
+
+
+def postgres_tsquery(groups: list[list[Term]]) -> Expr:
+    """tsquery_and/or/not are the functions behind PostgreSQL's &&, || and !! on tsquery."""
+    combined: Expr | None = None
+    for group in groups:
+        part: Expr | None = None
+        for term in group:
+            query = _tsquery(term)
+            part = query if part is None else func.tsquery_and(part, query)
+        combined = part if combined is None else func.tsquery_or(combined, part)
+    assert combined is not None
+    return combined
+
+
+def postgres_search(q: str) -> tuple[ColumnElement[bool], Expr, Expr]:
+    tsquery = postgres_tsquery(parse_query(q))
+    vector = func.to_tsvector("english", Quote.text)
+    rank = func.ts_rank_cd(vector, tsquery)
+    snippet = func.ts_headline(
+        "english", Quote.text, tsquery, "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10"
+    )
+    return vector.op("@@")(tsquery), rank, snippet
