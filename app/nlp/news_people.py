@@ -237,7 +237,7 @@ def _is_office_modifier(word: str, role: str) -> bool:
     """'Labour Minister', 'Health Secretary', 'union leader': the word names the office."""
     if role not in _MODIFIED_OFFICES or not word.isalpha() or _country(word):
         return False
-    return word[:1].isupper() and word not in NOT_NAMES or word.casefold() in ORG_HEADS
+    return (word[:1].isupper() and word not in NOT_NAMES) or word.casefold() in ORG_HEADS
 
 
 def _introductions(text: str) -> list[_Intro]:

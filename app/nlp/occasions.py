@@ -42,7 +42,13 @@ January February March April May June July August September October November Dec
 Tuesday Wednesday Thursday Friday Saturday Sunday The This That Europe
 """
 _NOT_CITY = frozenset(_NOT_CITY_TEXT.split())
-_TALK_WORDS = re.compile(r"\b(talks|met|meeting|conference|summit|speaking|briefing|visit)\b")
+_TALK_WORDS = re.compile(
+    r"\b(held talks|talks with|met|meeting|press conference|summit|speaking|briefing"
+    r"|visit(?:ing)?)\b"
+)
+# A sentence about another time: "failed last year", "previously", "in 2012".
+_PAST = re.compile(r"\b(last (?:year|month|week)|previously|earlier this year|in (?:19|20)\d\d)\b")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +70,25 @@ def find_occasion(
         published = dateline[0]
     date = _spoken_on(lead, published)
     outlet = _outlet(lead)
-    kind = "interview" if outlet else ("talks" if _TALK_WORDS.search(lead) else None)
-    title = f"Interview with {outlet}" if outlet else None
-    return Occasion(kind, title, date, published, _city(lead, cities), _venue(lead), outlet)
+    scene = " ".join(_occasion_sentences(lead))
+    kind = "interview" if outlet else ("talks" if scene else None)
+    city = _city(scene, cities)
+    return Occasion(kind, _title(kind, outlet, city), date, published, city, _venue(scene), outlet)
+
+
+def _occasion_sentences(lead: str) -> list[str]:
+    """Sentences that describe the meeting itself ("held talks on Saturday in London"); a city
+    named elsewhere ("talks in Geneva failed last year") says nothing about this occasion."""
+    sentences = _SENTENCE.split(lead)
+    return [s for s in sentences if _TALK_WORDS.search(s) and not _PAST.search(s)]
+
+
+def _title(kind: str | None, outlet: str | None, city: str | None) -> str | None:
+    if outlet:
+        return f"Interview with {outlet}"
+    if kind and city:
+        return f"{kind.capitalize()} in {city}"
+    return None
 
 
 def _spoken_on(lead: str, published: dt.date | None) -> dt.date | None:

@@ -38,6 +38,7 @@ _IS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SHOUTED = re.compile(r"[A-Z]{2,}")
+_EVERYDAY = STOP_WORDS | COMMON_WORDS
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,15 @@ def _case_ok(case: str, surface: str) -> bool:
 
 
 def _shouted_nearby(text: str, start: int, end: int) -> bool:
-    """A capital 'IS' or 'US' between capitalised words is shouting: 'TELL US WHAT IS GOING ON'."""
+    """'TELL US NOW', 'WHAT IS GOING ON': a capital word beside it is an everyday word in capitals.
+    Beside another acronym ('US UN envoy') the capitals are still names."""
     before = text[max(0, start - 12) : start].split()
     after = text[end : end + 12].split()
-    near = before[-1:] + after[:1]
-    return any(_SHOUTED.fullmatch(w.strip(".,;:!?\"'“”’")) for w in near)
+    for word in before[-1:] + after[:1]:
+        word = word.strip(".,;:!?\"'“”’()")
+        if _SHOUTED.fullmatch(word) and word.casefold() in _EVERYDAY:
+            return True
+    return False
 
 
 def _is_group_context(text: str, start: int, end: int) -> bool:

@@ -53,7 +53,10 @@ def _abbreviation_before(text: str, dot: int) -> bool:
 
 def _title_case(line: str) -> bool:
     """'Joint Statement From Secretary John Kerry and U.K. Foreign Secretary Boris Johnson'."""
-    words = [w.strip(_PUNCT) for w in line.split()]
+    raw = line.split()
+    if len(raw) > 30:
+        return False  # a paragraph, not a title
+    words = [w.strip(_PUNCT) for w in raw]
     long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
     if len(words) < 3 or not long_words:
         return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, func, literal, literal_column, select, text
+from sqlalchemy import ColumnElement, Double, cast, func, literal, literal_column, select, text
 from sqlalchemy.sql.elements import ColumnElement as Expr
 
 from app.db.models import Quote
@@ -64,10 +64,23 @@ def _term(token: str) -> Term | None:
 # SQLite FTS5 ------------------------------------------------------------------------------
 
 
+def stem_prefixes(word: str) -> list[str]:
+    """Shorter forms a stemmed index may hold for words starting with `word`.
+
+    Both engines index stems: "negotiating" is stored as "negoti", which the prefix
+    "negotiat*" does not reach. A stem is a prefix of its word, at most a few letters shorter,
+    so the prefix also matches those shorter stems as whole terms (never below 4 letters).
+    """
+    return [word[:k] for k in range(len(word) - 1, max(3, len(word) - 4), -1)]
+
+
 def fts5_match(groups: list[list[Term]]) -> str:
     def one(t: Term) -> str:
         quoted = '"' + " ".join(t.words) + '"'
-        return quoted + ("*" if t.prefix else "")
+        if not t.prefix:
+            return quoted
+        shorter = "".join(f' OR "{stem}"' for stem in stem_prefixes(t.words[0]))
+        return f"({quoted}*{shorter})"
 
     rendered = []
     for group in groups:
@@ -105,8 +118,11 @@ def sqlite_search(q: str) -> tuple[ColumnElement[bool], Expr, Expr]:
 
 def _tsquery(t: Term) -> Expr:
     if t.prefix:
-        # Prefix terms are single \w+ words (see _term), safe inside to_tsquery.
-        query = func.to_tsquery("english", literal(t.words[0] + ":*"))
+        # Prefix terms are single \w+ words (see _term), safe inside to_tsquery; 'simple'
+        # keeps them unstemmed, to meet the stems the english configuration indexed.
+        query = func.to_tsquery("simple", literal(t.words[0] + ":*"))
+        for stem in stem_prefixes(t.words[0]):
+            query = func.tsquery_or(query, func.to_tsquery("simple", literal(stem)))
     elif t.phrase:
         query = func.phraseto_tsquery("english", literal(" ".join(t.words)))
     else:
@@ -130,7 +146,8 @@ def postgres_tsquery(groups: list[list[Term]]) -> Expr:
 def postgres_search(q: str) -> tuple[ColumnElement[bool], Expr, Expr]:
     tsquery = postgres_tsquery(parse_query(q))
     vector = func.to_tsvector("english", Quote.text)
-    rank = func.ts_rank_cd(vector, tsquery)
+    # float4 -> float8: a real read back as text would not round-trip through a cursor.
+    rank = cast(func.ts_rank_cd(vector, tsquery), Double)
     snippet = func.ts_headline(
         "english", Quote.text, tsquery, "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10"
     )

@@ -58,6 +58,7 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("us-dots", "U.S. officials declined to comment.", {"United States"}),
     ("us-pronoun", "Tell us what you need from us.", NONE),
     ("us-shouted", "TELL US NOW", NONE),
+    ("us-beside-acronym", "The US UN envoy spoke.", {"United States", "United Nations"}),
     ("un-caps", "The UN envoy arrived.", {"United Nations"}),
     ("america", "America and its allies agreed.", {"United States"}),
     # Demonyms.
