@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Request
 from fastapi.dependencies.models import Dependant
@@ -23,6 +23,14 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 LimitParam = Annotated[
     int, Query(ge=1, le=200, description="Items per page (1-200).", examples=[20])
+]
+ScopeParam = Annotated[
+    Literal["quote", "context"],
+    Query(
+        description="`quote`: the quote's own words name the topic. `context`: the words around "
+        "it count too (the question an answer replies to, the paragraph).",
+        examples=["quote"],
+    ),
 ]
 CursorParam = Annotated[
     str | None,

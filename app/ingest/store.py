@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Quote, SpeakerAlias, Topic
@@ -38,7 +38,7 @@ def store_document(session: Session, loaded: LoadedDocument, linker: TopicLinker
     """Parse, resolve and insert one document inside the caller's transaction."""
     stored = find_stored(session, loaded.sha256)
     if stored is not None:
-        count = len(session.scalars(select(Quote.id).where(Quote.document_id == stored.id)).all())
+        count = session.scalar(select(func.count()).where(Quote.document_id == stored.id)) or 0
         return StoreResult(stored.id, count, "unchanged")
     meta = read_meta(loaded.meta, loaded.text)
     genre = meta.genre or detect_genre(loaded.text)
@@ -83,14 +83,14 @@ def _store_quotes(
     linker: TopicLinker,
 ) -> list[Quote]:
     speakers = _resolve_claims(session, drafts)
-    on_the_occasion = {s for d, s in zip(drafts, speakers, strict=True) if s and not d.elsewhere}
+    on_the_occasion = {s for d, s in zip(drafts, speakers, strict=True) if s and _spoken_there(d)}
     event = None
     if drafts:
         event = resolve_event(session, event_draft, document.genre, on_the_occasion)
         document.event_id = event.id
     quotes: list[Quote] = []
     for position, (draft, speaker_id) in enumerate(zip(drafts, speakers, strict=True)):
-        here = event is not None and not draft.elsewhere
+        here = event is not None and _spoken_there(draft)
         quote = Quote(
             document_id=document.id,
             position=position,
@@ -116,6 +116,13 @@ def _store_quotes(
         linker.link(session, quote, _context_text(document.text, draft, drafts))
         quotes.append(quote)
     return quotes
+
+
+def _spoken_there(draft: QuoteDraft) -> bool:
+    """Words the document places at its occasion. An organisation's statement ("the monitor
+    said") is issued, not spoken at the press conference the article reports."""
+    organisation = draft.claim is not None and draft.claim.kind == "organisation"
+    return not draft.elsewhere and not organisation
 
 
 def _resolve_claims(session: Session, drafts: list[QuoteDraft]) -> list[int | None]:

@@ -14,7 +14,7 @@ from app.services.names import resolve_speaker_ref, resolve_topic_ref
 
 
 def speaker_by_ref(session: Session, ref: str) -> Speaker:
-    ids = resolve_speaker_ref(session, ref).ids
+    ids = resolve_speaker_ref(session, ref, fuzzy=False).ids
     if len(ids) != 1:
         raise NotFound(f"no single speaker matches '{ref}'")
     speaker = session.get(Speaker, ids[0])
@@ -25,7 +25,7 @@ def speaker_by_ref(session: Session, ref: str) -> Speaker:
 def merge_speaker_refs(session: Session, source_ref: str, target_ref: str) -> Speaker:
     """Fold `source` into `target`: quotes, aliases and roles move with the identity."""
     target = speaker_by_ref(session, target_ref)
-    matches = resolve_speaker_ref(session, source_ref).ids
+    matches = resolve_speaker_ref(session, source_ref, fuzzy=False).ids
     for speaker_id in matches:
         source = session.get(Speaker, speaker_id)
         if source is not None and source.id != target.id:
@@ -59,7 +59,7 @@ def remove_speaker_alias(session: Session, ref: str, alias: str) -> Speaker:
 
 
 def topic_by_ref(session: Session, ref: str) -> Topic:
-    ids = resolve_topic_ref(session, ref).ids
+    ids = resolve_topic_ref(session, ref, fuzzy=False).ids
     if len(ids) != 1:
         raise NotFound(f"no single topic matches '{ref}'")
     topic = session.get(Topic, ids[0])
@@ -69,7 +69,7 @@ def topic_by_ref(session: Session, ref: str) -> Topic:
 
 def add_topic_alias_ref(session: Session, name: str, alias: str, kind: str = "theme") -> Topic:
     """Add an alias; a topic that does not exist yet is created, so users can extend the lexicon."""
-    ids = resolve_topic_ref(session, name).ids
+    ids = resolve_topic_ref(session, name, fuzzy=False).ids
     topic = (
         session.get(Topic, ids[0]) if len(ids) == 1 else get_or_create_topic(session, name, kind)
     )

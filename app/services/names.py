@@ -12,9 +12,11 @@ from app.db.models import Speaker, SpeakerAlias, Topic, TopicAlias
 from app.nlp.names import fold, name_key
 from app.nlp.topics import normalise_alias
 
-# WRatio 85 accepts one slip in a surname ("Kery", "Kerrry") and rejects other names
-# ("Kirby" vs "Kerry" scores 60).
+# Plain edit-distance ratio: 85 accepts one slip in a surname ("Kery" vs "kerry" scores 89)
+# and rejects other names ("kirby" vs "kerry" scores 60). Partial-match scorers such as WRatio
+# are not used: they let a short alias ("us") match inside any longer input ("lausanne talks").
 FUZZY_CUTOFF = 85.0
+MIN_FUZZY_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -36,12 +38,15 @@ class NameMatch:
         )
 
 
-def resolve_speaker_ref(session: Session, ref: str) -> NameMatch:
+def resolve_speaker_ref(session: Session, ref: str, fuzzy: bool = True) -> NameMatch:
+    """Exact id, slug or alias first; then, if allowed, the closest spelling."""
     ref = ref.strip()
     named = {s.id: s.name for s in _exact_speakers(session, ref)}
     if named:
         how = "id" if ref.isdigit() else "alias"
         return NameMatch(list(named), list(named.values()), how)
+    if not fuzzy:
+        return NameMatch([], [], "none")
     rows = session.execute(
         select(SpeakerAlias.alias_norm, SpeakerAlias.speaker_id, Speaker.name).join(Speaker)
     ).all()
@@ -59,7 +64,8 @@ def _exact_speakers(session: Session, ref: str) -> list[Speaker]:
     return list(session.scalars(select(Speaker).where(Speaker.id.in_(ids)).order_by(Speaker.id)))
 
 
-def resolve_topic_ref(session: Session, ref: str) -> NameMatch:
+def resolve_topic_ref(session: Session, ref: str, fuzzy: bool = True) -> NameMatch:
+    """Exact id, slug or alias (ISIS = Daesh = ISIL) first; then, if allowed, the closest one."""
     ref = ref.strip()
     if ref.isdigit():
         topic = session.get(Topic, int(ref))
@@ -79,6 +85,8 @@ def resolve_topic_ref(session: Session, ref: str) -> NameMatch:
     ).all()
     if topics:
         return NameMatch([t.id for t in topics], [t.name for t in topics], "alias")
+    if not fuzzy:
+        return NameMatch([], [], "none")
     rows = session.execute(
         select(TopicAlias.alias_norm, TopicAlias.topic_id, Topic.name).join(Topic)
     ).all()
@@ -90,8 +98,10 @@ def _fuzzy(key: str, rows: list[tuple[str, int, str]]) -> NameMatch:
     if not key or not rows:
         return NameMatch([], [], "none")
     choices = [r[0] for r in rows]
-    best = process.extract(key, choices, scorer=fuzz.WRatio, limit=5)
-    accepted = [rows[i] for _, score, i in best if score >= FUZZY_CUTOFF and len(key) >= 3]
+    best = process.extract(key, choices, scorer=fuzz.ratio, limit=5)
+    accepted = [
+        rows[i] for _, score, i in best if score >= FUZZY_CUTOFF and len(key) >= MIN_FUZZY_CHARS
+    ]
     if accepted:
         top = accepted[0]
         return NameMatch([top[1]], [top[2]], "fuzzy")

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from app.api.deps import CursorParam, LimitParam, SessionDep
 from app.schemas import DocumentDetail, DocumentPage, Problem, QuotePage
 from app.services.catalog import get_document as fetch_document
 from app.services.catalog import list_documents as fetch_documents
 from app.services.catalog import require_document
-from app.services.present import quote_out
-from app.services.quotes import QuoteFilters, find_quotes
+from app.services.pages import quote_page
+from app.services.quotes import QuoteFilters
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -32,15 +32,12 @@ def get_document(document_id: int, session: SessionDep) -> DocumentDetail:
 
 @router.get("/{document_id}/quotes", response_model=QuotePage, responses={404: {"model": Problem}})
 def list_document_quotes(
-    document_id: int, session: SessionDep, limit: LimitParam = 50, cursor: CursorParam = None
+    request: Request,
+    document_id: int,
+    session: SessionDep,
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
 ) -> QuotePage:
     """The quotes of one document in the order they appear in it."""
     require_document(session, document_id)
-    page = find_quotes(session, QuoteFilters(document=document_id), limit, cursor)
-    return QuotePage(
-        items=[quote_out(q) for q in page.items],
-        next_cursor=page.next_cursor,
-        next_url=None,
-        total=None,
-        interpreted=page.interpreted,
-    )
+    return quote_page(session, QuoteFilters(document=document_id), limit, cursor, request.url)

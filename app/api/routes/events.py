@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from app.api.deps import CursorParam, LimitParam, SessionDep
-from app.schemas import EventDetail, EventPage, Problem
+from app.schemas import EventDetail, EventPage, Problem, QuotePage
 from app.services.catalog import get_event as fetch_event
 from app.services.catalog import list_events as fetch_events
+from app.services.catalog import require_event
+from app.services.pages import quote_page
+from app.services.quotes import QuoteFilters
 
 router = APIRouter(prefix="/events", tags=["events"])
 
@@ -25,3 +28,16 @@ def list_events(
 def get_event(event_id: int, session: SessionDep) -> EventDetail:
     """One event with the documents that report it and the people who spoke."""
     return fetch_event(session, event_id)
+
+
+@router.get("/{event_id}/quotes", response_model=QuotePage, responses={404: {"model": Problem}})
+def list_event_quotes(
+    request: Request,
+    event_id: int,
+    session: SessionDep,
+    limit: LimitParam = 20,
+    cursor: CursorParam = None,
+) -> QuotePage:
+    """The words spoken at one event, from every document that reports it."""
+    require_event(session, event_id)
+    return quote_page(session, QuoteFilters(event=event_id), limit, cursor, request.url)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from app.api.deps import CursorParam, LimitParam, SessionDep
-from app.schemas import Problem, SpeakerDetail, SpeakerPage
+from app.schemas import Problem, QuotePage, SpeakerDetail, SpeakerPage
 from app.services.catalog import get_speaker as fetch_speaker
 from app.services.catalog import list_speakers as fetch_speakers
+from app.services.catalog import require_speaker
+from app.services.pages import quote_page
+from app.services.quotes import QuoteFilters
 
 router = APIRouter(prefix="/speakers", tags=["speakers"])
 
@@ -36,3 +39,16 @@ def get_speaker(speaker_id: int, session: SessionDep) -> SpeakerDetail:
     """One speaker: every alias seen in the sources (and where it came from), roles over time,
     and the topics they talk about most."""
     return fetch_speaker(session, speaker_id)
+
+
+@router.get("/{speaker_id}/quotes", response_model=QuotePage, responses={404: {"model": Problem}})
+def list_speaker_quotes(
+    request: Request,
+    speaker_id: int,
+    session: SessionDep,
+    limit: LimitParam = 20,
+    cursor: CursorParam = None,
+) -> QuotePage:
+    """Everything one speaker said, in a stable order; page with `next_cursor`."""
+    require_speaker(session, speaker_id)
+    return quote_page(session, QuoteFilters(speakers=[str(speaker_id)]), limit, cursor, request.url)

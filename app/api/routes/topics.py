@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
-from app.api.deps import CursorParam, LimitParam, SessionDep
-from app.schemas import Problem, TopicDetail, TopicPage
+from app.api.deps import CursorParam, LimitParam, ScopeParam, SessionDep
+from app.schemas import Problem, QuotePage, TopicDetail, TopicPage
 from app.services.catalog import get_topic as fetch_topic
 from app.services.catalog import list_topics as fetch_topics
+from app.services.catalog import require_topic
+from app.services.pages import quote_page
+from app.services.quotes import QuoteFilters
 
 router = APIRouter(prefix="/topics", tags=["topics"])
 
@@ -32,3 +35,18 @@ def list_topics(
 def get_topic(topic_id: int, session: SessionDep) -> TopicDetail:
     """One topic: its aliases, how often it is quoted and who talks about it most."""
     return fetch_topic(session, topic_id)
+
+
+@router.get("/{topic_id}/quotes", response_model=QuotePage, responses={404: {"model": Problem}})
+def list_topic_quotes(
+    request: Request,
+    topic_id: int,
+    session: SessionDep,
+    scope: ScopeParam = "quote",
+    limit: LimitParam = 20,
+    cursor: CursorParam = None,
+) -> QuotePage:
+    """Every quote about one topic; `scope=context` also counts the words around a quote."""
+    require_topic(session, topic_id)
+    filters = QuoteFilters(topics=[str(topic_id)], scope=scope)
+    return quote_page(session, filters, limit, cursor, request.url)

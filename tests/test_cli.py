@@ -1,0 +1,127 @@
+"""The `ontherecord` command as users run it, against a real database on both backends."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from app.cli import app
+from app.db.models import Quote, Speaker, SpeakerAlias, Topic
+from app.db.session import make_engine
+from app.settings import get_settings
+from tests.conftest import SEEDS, Databases
+
+runner = CliRunner()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(
+    request: pytest.FixtureRequest, databases: Databases, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    url = databases.new(request.param)
+    monkeypatch.setenv("DATABASE_URL", url)
+    get_settings.cache_clear()
+    yield url
+    get_settings.cache_clear()
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def _session(url: str) -> Session:
+    return Session(make_engine(url))
+
+
+def test_setup_migrates_loads_directory_and_ingests(database_url: str) -> None:
+    code, output = _run("setup", "--seeds", str(SEEDS))
+    assert code == 0, output
+    with _session(database_url) as session:
+        assert session.scalar(select(Speaker.id).where(Speaker.name == "John Kirby"))
+    code, output = _run("setup", "--seeds", str(SEEDS))
+    assert code == 0 and "5 unchanged" in output
+
+
+def test_ingest_json_report_and_exit_code(database_url: str, tmp_path: Path) -> None:
+    assert _run("migrate")[0] == 0
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "doc.txt").write_text((next(SEEDS.glob("003_*"))).read_text())
+    code, output = _run("ingest", "--json", str(tmp_path))
+    assert code == 1
+    report = json.loads(output)
+    by_name = {Path(f["path"]).name: f for f in report["files"]}
+    assert by_name["empty.txt"] == {
+        "path": str(tmp_path / "empty.txt"),
+        "status": "failed",
+        "document_id": None,
+        "quotes": 0,
+        "error": "file is empty",
+    }
+    assert by_name["doc.txt"]["status"] == "ingested" and by_name["doc.txt"]["quotes"] > 0
+    assert report["totals"]["failed"] == 1 and report["totals"]["ingested"] == 1
+
+
+def test_speaker_corrections_are_idempotent_and_move_quotes(database_url: str) -> None:
+    assert _run("setup", "--seeds", str(SEEDS))[0] == 0
+    for _ in range(2):
+        code, output = _run("speakers", "alias", "add", "John Kerry", "JFK")
+        assert code == 0, output
+    with _session(database_url) as session:
+        kerry = session.scalars(select(Speaker).where(Speaker.name == "John Kerry")).one()
+        assert session.scalars(
+            select(SpeakerAlias.alias).where(
+                SpeakerAlias.speaker_id == kerry.id, SpeakerAlias.alias == "JFK"
+            )
+        ).all() == ["JFK"]
+        kirby_quotes = len(
+            session.scalars(
+                select(Quote.id).join(Speaker).where(Speaker.name == "John Kirby")
+            ).all()
+        )
+
+    # A (deliberately wrong) merge moves every quote with the identity; rename keeps the old name.
+    assert _run("speakers", "merge", "John Kirby", "John Kerry")[0] == 0
+    # Already merged: the second run changes nothing and succeeds.
+    assert _run("speakers", "merge", "John Kirby", "John Kerry")[0] == 0
+    assert _run("speakers", "rename", "John Kerry", "John Forbes Kerry")[0] == 0
+    assert _run("speakers", "alias", "remove", "John Forbes Kerry", "JFK")[0] == 0
+    with _session(database_url) as session:
+        kerry = session.scalars(select(Speaker).where(Speaker.name == "John Forbes Kerry")).one()
+        aliases = set(
+            session.scalars(select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == kerry.id))
+        )
+        assert {"John Kerry", "MR KIRBY"} <= aliases and "JFK" not in aliases
+        assert session.scalar(select(Speaker.id).where(Speaker.name == "John Kirby")) is None
+        moved = session.scalars(select(Quote.id).where(Quote.attribution_label == "MR KIRBY")).all()
+        assert len(moved) == kirby_quotes
+        assert set(session.scalars(select(Quote.speaker_id).where(Quote.id.in_(moved)))) == {
+            kerry.id
+        }
+
+
+def test_topic_alias_and_merge(database_url: str) -> None:
+    assert _run("setup", "--seeds", str(SEEDS))[0] == 0
+    for _ in range(2):
+        assert _run("topics", "alias", "add", "ceasefire", "cessation")[0] == 0
+    assert _run("topics", "merge", "truce talk", "ceasefire")[0] == 1  # unknown topic: an error
+    assert (
+        _run("topics", "alias", "add", "Lausanne talks", "Lausanne meeting", "--kind", "theme")[0]
+        == 0
+    )
+    assert _run("topics", "merge", "Lausanne", "Lausanne talks")[0] == 0
+    with _session(database_url) as session:
+        names = set(session.scalars(select(Topic.name)))
+        assert "Lausanne" not in names and "Lausanne talks" in names
+
+
+def test_unknown_speaker_is_a_clear_error(database_url: str) -> None:
+    assert _run("migrate")[0] == 0
+    code, output = _run("speakers", "rename", "Nobody Atall", "X")
+    assert code == 1 and "no single speaker matches 'Nobody Atall'" in output
