@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -121,11 +121,14 @@ def _by_role(session: Session, claim: SpeakerClaim) -> Speaker | None:
     if not claim.role or claim.on is None:
         return None
     family = role_family(claim.role)
-    rows = session.scalars(select(SpeakerRole)).all()
+    on_the_day = select(SpeakerRole).where(
+        or_(SpeakerRole.start_date.is_(None), SpeakerRole.start_date <= claim.on),
+        or_(SpeakerRole.end_date.is_(None), SpeakerRole.end_date >= claim.on),
+    )
     holders = {
-        r.speaker_id
-        for r in rows
-        if role_family(r.title) == family and _held(r, claim, need_title=True)
+        role.speaker_id
+        for role in session.scalars(on_the_day)
+        if role_family(role.title) == family and _held(role, claim, need_title=True)
     }
     if len(holders) != 1:
         return None

@@ -218,11 +218,21 @@ def _mention(text: str, piece: _Piece, seen_mid: set[str]) -> TopicMention | Non
     surface = _POSSESSIVE.sub("", surface)
     if len(names) == 1 and not _single_word_ok(surface, names[0].word, piece, seen_mid):
         return None
+    if len(piece.tokens) == 1 and _vocative(text, first.start, last.end):
+        return None
     if all(t.word in GENERIC_WORDS for t in names):
         return None
     name = " ".join(surface.split())
     kind = _kind(text, first.start, surface, names, piece.after_title)
     return TopicMention(name, kind, surface, first.start, first.start + len(surface))
+
+
+def _vocative(text: str, start: int, end: int) -> bool:
+    """A lone name set off by commas is someone addressed, not discussed: "even, Karen, it
+    comes back to your question", "Thank you, Margaret."."""
+    before = text[max(0, start - 2) : start].rstrip(" ")
+    after = text[end : end + 1]
+    return before.endswith(",") and after in {",", ".", "?", "!"}
 
 
 def _single_word_ok(surface: str, word: str, piece: _Piece, seen_mid: set[str]) -> bool:

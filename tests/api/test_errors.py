@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from app.api.deps import get_session
+
 PROBLEM_KEYS = {"type", "title", "status", "detail"}
 
 
@@ -77,3 +79,19 @@ def test_docs_list_the_endpoints(client: TestClient) -> None:
     ):
         assert path in paths
     assert client.get("/docs").status_code == 200
+
+
+def test_server_errors_use_the_same_body(client: TestClient) -> None:
+    def broken() -> None:
+        raise RuntimeError("database went away")
+
+    client.app.dependency_overrides[get_session] = broken  # type: ignore[attr-defined]
+    body = _assert_problem(client.get("/quotes"), 500)
+    assert body["type"] == "/problems/internal-error"
+    assert "database went away" not in body["detail"]  # internals stay in the log
+
+
+def test_unknown_speaker_suggests_close_names(client: TestClient) -> None:
+    body = client.get("/quotes?speaker=Kirbyson").json()
+    assert body["items"] == []
+    assert body["interpreted"] == ["speaker 'Kirbyson' matched nothing; close: John Kirby"]

@@ -216,3 +216,15 @@ def test_user_alias_is_keeps_its_guard() -> None:
 )
 def test_normalise_alias(raw: str, normal: str) -> None:
     assert normalise_alias(raw) == normal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So that – even, Karen, it comes back to your question – we are ready.",
+        "Thank you, Margaret.",
+        "Well, Dmitri, I think that is right.",
+    ],
+)
+def test_a_name_in_direct_address_is_not_a_topic(text: str) -> None:
+    assert discover_entities(text) == []
