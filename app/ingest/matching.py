@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rapidfuzz import fuzz
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -38,7 +38,11 @@ def match_document_quotes(session: Session, document: Document, quotes: list[Quo
 def _candidates(session: Session, quote: Quote) -> list[Quote]:
     query = (
         select(Quote)
-        .where(Quote.speaker_id == quote.speaker_id, Quote.document_id != quote.document_id)
+        .where(
+            Quote.speaker_id == quote.speaker_id,
+            Quote.document_id != quote.document_id,
+            func.length(Quote.text) >= MIN_CHARS,
+        )
         .order_by(Quote.id.desc())
         .limit(CANDIDATE_LIMIT)
     )

@@ -10,10 +10,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.base import Base
-from app.db.models import Document, Quote
+from app.db.migrate import upgrade
+from app.db.models import Document, Quote, Speaker
+from app.db.session import make_engine
 from app.ingest import store
 from app.ingest.pipeline import ingest_paths
-from tests.conftest import SEEDS
+from tests.conftest import BACKENDS, SEEDS, Databases
 
 CP1252_ARTICLE = (
     "Minister warns on talks\n\n"
@@ -91,3 +93,35 @@ def test_a_document_that_fails_midway_leaves_nothing_behind(
     with session_factory() as session:
         assert _table_counts(session)["documents"] == 0
         assert _table_counts(session)["quotes"] == 0
+
+
+def _identities(session: Session) -> dict[str, object]:
+    """What a user sees of identities: who said each quote, and which documents share events."""
+    rows = session.execute(
+        select(Document.source_name, Quote.position, Speaker.name)
+        .join(Quote, Quote.document_id == Document.id)
+        .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
+    ).all()
+    events: dict[int | None, list[str]] = {}
+    for name, event_id in session.execute(select(Document.source_name, Document.event_id)):
+        events.setdefault(event_id, []).append(name)
+    return {
+        "speakers": sorted(rows, key=lambda r: (r[0], r[1])),
+        "events": sorted(sorted(names) for names in events.values()),
+    }
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_result_does_not_depend_on_the_order_of_documents(
+    databases: Databases, backend: str
+) -> None:
+    seen = []
+    for order in (sorted, lambda paths: sorted(paths, reverse=True)):
+        url = databases.new(backend)
+        upgrade(url)
+        factory = sessionmaker(bind=make_engine(url))
+        for path in order(SEEDS.glob("*.txt")):
+            assert not ingest_paths(factory, [path], 1_000_000).failed
+        with factory() as session:
+            seen.append(_identities(session))
+    assert seen[0] == seen[1]
