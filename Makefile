@@ -22,6 +22,7 @@ run: bootstrap
 lint: bootstrap
 	$(BIN)/ruff check app tests migrations benchmarks
 	$(BIN)/ruff format --check app tests benchmarks
+	$(BIN)/mypy app
 
 test: bootstrap lint
 	$(BIN)/python -m pytest

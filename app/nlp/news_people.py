@@ -311,7 +311,7 @@ def _org_name(run: str) -> str:
     """'the Britain-based Syrian Observatory ...' -> 'Syrian Observatory ...'; a title ends
     the name: 'European Council President Donald Tusk' -> 'European Council'."""
     name = re.sub(r"^(?:The\s+|\S+-based\s+|\S+['’]s\s+)+", "", run.rstrip("."))
-    kept = []
+    kept: list[str] = []
     for word in name.split():
         if word.casefold().rstrip(".") in _TITLE_WORDS and kept:
             break

@@ -92,12 +92,13 @@ class Resolver:
         for word in _CAPITALISED.finditer(self.text):
             start = word.start()
             key = re.sub(r"['’]s?$", "", word.group()).casefold()
-            alias = self._alias_at(start, by_first.get(key, []))
-            if alias is None or quoted(start) or self._is_object(start, start + len(alias)):
+            matched = self._alias_at(start, by_first.get(key, []))
+            if matched is None or quoted(start) or self._is_object(start, start + len(matched)):
                 continue
-            person = self.cast.find_alias(alias)
+            person = self.cast.find_alias(matched)
             if person:
-                found.append((start, self._person(person, "named", (start, start + len(alias)))))
+                span = (start, start + len(matched))
+                found.append((start, self._person(person, "named", span)))
         return found
 
     def _alias_at(self, start: int, aliases: list[str]) -> str | None:

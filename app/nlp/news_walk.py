@@ -112,7 +112,7 @@ class Walker:
         if is_direct(content, pre, post, after is not None, intro):
             if not pre.strip() and not after and is_named_thing(text, span, pre_start):
                 return False
-            candidates = [after] if after else []
+            candidates: list[Cue | None] = [after] if after else []
             if intro or not after:
                 candidates += cues.before(text, pre_start, pre_end, self.quoted)[:1]
             candidates += [cues.according(text, post_start, post_end), headline]

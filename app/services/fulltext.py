@@ -9,8 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Double, cast, func, literal, literal_column, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Double,
+    cast,
+    func,
+    literal,
+    literal_column,
+    select,
+    text,
+)
 from sqlalchemy.sql.elements import ColumnElement as Expr
 
 from app.db.models import Quote
@@ -93,7 +104,7 @@ def fts5_match(groups: list[list[Term]]) -> str:
 def sqlite_search(q: str) -> tuple[ColumnElement[bool], Expr, Expr]:
     """(where clause, rank, snippet) for FTS5; rank: lower is better, so negate for sorting."""
     match = fts5_match(parse_query(q))
-    ids = (
+    ids: Select[Any] = (
         select(literal_column("rowid"))
         .select_from(text("quotes_fts"))
         .where(text("quotes_fts MATCH :match").bindparams(match=match))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
@@ -19,7 +19,7 @@ from app.services.quotes import get_quote as fetch_quote
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
 
-ERRORS = {400: {"model": Problem}, 422: {"model": Problem}}
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": Problem}, 422: {"model": Problem}}
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
 
 
