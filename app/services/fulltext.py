@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Select,
     Double,
+    Select,
     cast,
     func,
     literal,
