@@ -15,6 +15,8 @@ from app.db import migrate as migrations
 from app.db.session import make_engine, make_session_factory, session_scope
 from app.ingest.directory import SHIPPED_DIRECTORY, DirectoryError, load_directory
 from app.ingest.pipeline import BatchReport, FileReport, count_documents, ingest_paths
+from app.services.export import csv_lines, ndjson_lines
+from app.services.quotes import QuoteFilters
 from app.settings import get_settings
 from app.speakers_cli import speakers_app
 from app.topics_cli import topics_app
@@ -83,6 +85,22 @@ def serve(
     import uvicorn
 
     uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+@app.command()
+def export(
+    speaker: Annotated[list[str], typer.Option(help="Speaker name, slug or id; repeatable.")] = [],  # noqa: B006
+    topic: Annotated[list[str], typer.Option(help="Topic under any name; repeatable.")] = [],  # noqa: B006
+    q: Annotated[str | None, typer.Option(help="Full-text query.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="ndjson or csv.")] = "ndjson",
+) -> None:
+    """Write every matching quote to standard output, streamed in constant memory."""
+    if fmt not in ("ndjson", "csv"):
+        raise typer.BadParameter("--format must be ndjson or csv")
+    factory = make_session_factory(make_engine(get_settings().database_url))
+    filters = QuoteFilters(speakers=speaker, topics=topic, q=q)
+    for chunk in (csv_lines if fmt == "csv" else ndjson_lines)(factory, filters):
+        sys.stdout.write(chunk)
 
 
 @app.command()

@@ -125,3 +125,14 @@ def test_unknown_speaker_is_a_clear_error(database_url: str) -> None:
     assert _run("migrate")[0] == 0
     code, output = _run("speakers", "rename", "Nobody Atall", "X")
     assert code == 1 and "no single speaker matches 'Nobody Atall'" in output
+
+
+def test_export_streams_quotes(database_url: str) -> None:
+    assert _run("setup", "--seeds", str(SEEDS))[0] == 0
+    code, output = _run("export", "--speaker", "Kerry", "--topic", "Assad")
+    assert code == 0
+    rows = [json.loads(line) for line in output.splitlines()]
+    assert len(rows) >= 5 and {r["speaker"]["name"] for r in rows} == {"John Kerry"}
+    code, output = _run("export", "--format", "csv", "--q", "lozenge")
+    assert code == 0 and output.splitlines()[0].startswith("id,text,kind")
+    assert len(output.splitlines()) == 2

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from app.db.models import Document, Event, Quote, Speaker
+from app.db.models import Document, Event, Quote, QuoteMatch, Speaker
 from tests.expected import document, matches
 
 
@@ -115,3 +115,20 @@ def test_words_said_on_another_occasion_are_not_filed_under_the_event(
 ) -> None:
     earlier = [q for q in _quotes(seeded_session, "002") if q.text.startswith("It is right now")]
     assert earlier and all(q.elsewhere and q.event_id is None for q in earlier)
+
+
+def test_news_quotes_are_matched_to_the_transcript_words(seeded_session: Session) -> None:
+    """002 rewords Johnson's transcript answer; the match is recorded in both directions."""
+    news = _quotes(seeded_session, "002")
+    transcript = {q.id: q for q in _quotes(seeded_session, "000")}
+    measures = next(q for q in news if q.text.startswith("There’s a lot of measures"))
+    matched = seeded_session.scalars(
+        select(QuoteMatch.matched_quote_id).where(QuoteMatch.quote_id == measures.id)
+    ).all()
+    assert [transcript[m].text.startswith("Yeah, I certainly think it can") for m in matched] == [
+        True
+    ]
+    back = seeded_session.scalars(
+        select(QuoteMatch.quote_id).where(QuoteMatch.matched_quote_id == measures.id)
+    ).all()
+    assert back == matched
