@@ -142,6 +142,12 @@ def create_speaker(session: Session, name: str, kind: str = "person") -> Speaker
     add_alias(session, speaker, name, "name")
     if kind == "person" and is_full_name(name):
         add_alias(session, speaker, surname(name), "surname")
+    # A person already a topic ("quotes about John Kerry") becomes one identity with the speaker.
+    session.execute(
+        update(Topic)
+        .where(Topic.slug == slugify(name), Topic.kind == "person", Topic.speaker_id.is_(None))
+        .values(speaker_id=speaker.id)
+    )
     return speaker
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Document, Quote, SpeakerAlias, Topic
+from app.db.models import Document, Quote
 from app.ingest.drafts import EventDraft, QuoteDraft, news_drafts, transcript_drafts
 from app.ingest.events import resolve_event
 from app.ingest.loader import LoadedDocument
@@ -17,7 +17,6 @@ from app.ingest.metadata import DocumentMeta, read_meta
 from app.ingest.speakers import SpeakerClaim, resolve_speaker
 from app.ingest.topics import TopicLinker
 from app.nlp.genre import detect_genre
-from app.nlp.names import name_key
 from app.nlp.news import parse_news
 from app.nlp.occasions import find_occasion
 from app.nlp.transcript import parse_transcript
@@ -58,7 +57,6 @@ def store_document(session: Session, loaded: LoadedDocument, linker: TopicLinker
     session.flush()
     quotes = _store_quotes(session, document, event_draft, drafts, linker)
     match_document_quotes(session, document, quotes)
-    _link_person_topics(session)
     return StoreResult(document.id, len(quotes), "ingested")
 
 
@@ -149,16 +147,3 @@ def _context_text(text: str, draft: QuoteDraft, drafts: list[QuoteDraft]) -> str
     if (draft.context_start, draft.context_end) == (draft.start, draft.end):
         return None
     return text[draft.context_start : draft.context_end]
-
-
-def _link_person_topics(session: Session) -> None:
-    """A person who became a speaker after becoming a topic: join the two identities."""
-    unlinked = session.scalars(
-        select(Topic).where(Topic.kind == "person", Topic.speaker_id.is_(None))
-    ).all()
-    for topic in unlinked:
-        topic.speaker_id = session.scalar(
-            select(SpeakerAlias.speaker_id)
-            .where(SpeakerAlias.alias_norm == name_key(topic.name))
-            .limit(1)
-        )
