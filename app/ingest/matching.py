@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rapidfuzz import fuzz
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -16,17 +18,27 @@ from app.nlp.names import fold
 # proposing"); 80 on partial_ratio keeps those and rejects two different sentences on one theme.
 MATCH_THRESHOLD = 80.0
 MIN_CHARS = 40  # shorter fragments ("highly dubious") match too much by chance
-CANDIDATE_LIMIT = 500  # per speaker: the most recent quotes, so a prolific speaker stays fast
+CANDIDATE_LIMIT = 200  # per speaker: the most recent quotes, so a prolific speaker stays fast
+DAYS_APART = 7  # reports of one occasion appear within days of it
+SAMPLE_CHARS = 400  # a long turn is recognised by its opening words; comparing all costs O(n*m)
+MIN_SHARED_WORDS = 0.5  # a cheap first test: half the shorter side's words must recur
 
 
 def match_document_quotes(session: Session, document: Document, quotes: list[Quote]) -> int:
     """Record matches for this document's quotes and join their events; returns matches found."""
     found = 0
+    folded: dict[int, str] = {}  # each text folded once, however many pairs it is in
+
+    def folded_text(q: Quote) -> str:
+        if q.id not in folded:
+            folded[q.id] = fold(q.text)
+        return folded[q.id]
+
     for quote in quotes:
         if quote.speaker_id is None or len(quote.text) < MIN_CHARS:
             continue
         for other in _candidates(session, quote):
-            score = _score(quote.text, other.text)
+            score = similarity(folded_text(quote), folded_text(other))
             if score < MATCH_THRESHOLD:
                 continue
             found += _record(session, quote, other, score)
@@ -46,12 +58,22 @@ def _candidates(session: Session, quote: Quote) -> list[Quote]:
         .order_by(Quote.id.desc())
         .limit(CANDIDATE_LIMIT)
     )
+    if quote.spoken_on is not None:
+        window = (
+            quote.spoken_on - dt.timedelta(days=DAYS_APART),
+            quote.spoken_on + dt.timedelta(days=DAYS_APART),
+        )
+        query = query.where(Quote.spoken_on.is_(None) | Quote.spoken_on.between(*window))
     return list(session.scalars(query))
 
 
-def _score(a: str, b: str) -> float:
-    short, long = sorted((fold(a), fold(b)), key=len)
-    return float(fuzz.partial_ratio(short, long))
+def similarity(a: str, b: str) -> float:
+    """How far the shorter folded text recurs, in order, inside the longer (0-100)."""
+    short, long = sorted((a, b), key=len)
+    words = set(short.split())
+    if len(words & set(long.split())) < MIN_SHARED_WORDS * len(words):
+        return 0.0
+    return float(fuzz.partial_ratio(short[:SAMPLE_CHARS], long))
 
 
 def _record(session: Session, quote: Quote, other: Quote, score: float) -> int:

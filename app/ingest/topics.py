@@ -44,33 +44,32 @@ class TopicLinker:
     def __init__(self, session: Session) -> None:
         self.matcher = build_matcher(session)
         self._ids: dict[str, int] = {}
+        self._aliases: set[tuple[int, str]] = set()
 
     def forget(self) -> None:
-        """Drop cached ids after a rolled-back document: the topics it created are gone."""
+        """Drop caches after a rolled-back document: the topics it created are gone."""
         self._ids.clear()
+        self._aliases.clear()
 
     def link(self, session: Session, quote: Quote, context: str | None) -> None:
-        own = find_topics(quote.text, self.matcher)
-        named = {m.name for m in own}
-        for mention in own:
-            self._add(session, quote, mention, "quote")
+        """One link per topic: scope 'quote' when its words name it, else 'context'."""
+        scopes: dict[str, tuple[TopicMention, str]] = {}
+        for mention in find_topics(quote.text, self.matcher):
+            scopes.setdefault(mention.name, (mention, "quote"))
         for mention in find_topics(context, self.matcher) if context else []:
-            if mention.name not in named:
-                named.add(mention.name)
-                self._add(session, quote, mention, "context")
-
-    def _add(self, session: Session, quote: Quote, mention: TopicMention, scope: str) -> None:
-        topic_id = self._topic_id(session, mention)
-        key = {"quote_id": quote.id, "topic_id": topic_id, "scope": scope}
-        if session.get(QuoteTopic, key) is None:
-            session.add(QuoteTopic(**key))
+            scopes.setdefault(mention.name, (mention, "context"))
+        for mention, scope in scopes.values():
+            topic_id = self._topic_id(session, mention)
+            session.add(QuoteTopic(quote_id=quote.id, topic_id=topic_id, scope=scope))
 
     def _topic_id(self, session: Session, mention: TopicMention) -> int:
         cached = self._ids.get(mention.name)
         if cached is None:
             topic = get_or_create_topic(session, mention.name, mention.kind)
             cached = self._ids[mention.name] = topic.id
-        add_topic_alias(session, cached, mention.surface)
+        if (cached, mention.surface) not in self._aliases:
+            add_topic_alias(session, cached, mention.surface)
+            self._aliases.add((cached, mention.surface))
         return cached
 
 

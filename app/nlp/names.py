@@ -20,12 +20,12 @@ TITLE_WORDS = frozenset(TITLE_WORDS_TEXT.split())
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
 _NON_WORD = re.compile(r"[^\w\s'-]")
 _SPACES = re.compile(r"\s+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: 'François' == 'francois', curly == straight quotes."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_APOSTROPHES)))
     text = _NON_WORD.sub(" ", text.casefold())
     return _SPACES.sub(" ", text).strip()
 
