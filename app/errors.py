@@ -10,8 +10,66 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.schemas import Problem, model_examples
+
 log = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
+
+_PROBLEM_DOCS: dict[int, tuple[str, dict[str, Any]]] = {
+    400: (
+        "Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor "
+        "or search. `errors` names the offending parameter.",
+        {
+            "type": "/problems/unknown-parameter",
+            "title": "Unknown parameter",
+            "status": 400,
+            "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+            "errors": [{"parameter": "speakr", "in": "query", "message": "unknown parameter"}],
+        },
+    ),
+    404: (
+        "Not found: nothing has this id.",
+        {
+            "type": "/problems/not-found",
+            "title": "Not found",
+            "status": 404,
+            "detail": "no quote with id 999",
+        },
+    ),
+    422: (
+        "Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id "
+        "that is not a number). `errors` names each parameter and what is wrong with it.",
+        {
+            "type": "/problems/validation-error",
+            "title": "Invalid parameters",
+            "status": 422,
+            "detail": "invalid value for: limit",
+            "errors": [
+                {
+                    "parameter": "limit",
+                    "in": "query",
+                    "message": "Input should be less than or equal to 200",
+                }
+            ],
+        },
+    ),
+}
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """`responses=` for a route's error statuses, so clients see every error is a `Problem`.
+
+    FastAPI files a response `model` under `application/json`; `install_error_handlers` moves
+    it to `application/problem+json`, the content type these errors are really sent with.
+    """
+    return {
+        status: {
+            "model": Problem,
+            "description": _PROBLEM_DOCS[status][0],
+            "content": {PROBLEM_JSON: {"example": _PROBLEM_DOCS[status][1]}},
+        }
+        for status in statuses
+    }
 
 
 class AppError(Exception):
@@ -80,7 +138,43 @@ def _parameter_error(error: Any) -> dict[str, str]:
     }
 
 
+def _problems_as_problem_json(schema: dict[str, Any]) -> None:
+    """Error responses are sent as `application/problem+json`; say so instead of JSON."""
+    for path in schema.get("paths", {}).values():
+        for operation in path.values():
+            for status, response in operation.get("responses", {}).items():
+                content = response.get("content", {})
+                if status[:1] in ("4", "5") and "application/json" in content:
+                    moved = content.pop("application/json")
+                    content[PROBLEM_JSON] = {**moved, **content.get(PROBLEM_JSON, {})}
+
+
+def _restore_example_nulls(schema: dict[str, Any]) -> None:
+    """FastAPI strips nulls from the whole document; examples need theirs (`next_cursor`)."""
+    components = schema.get("components", {}).get("schemas", {})
+    for name, examples in model_examples().items():
+        if name in components:
+            components[name]["examples"] = examples
+
+
+def _amend_openapi(app: FastAPI) -> None:
+    """Wrap `app.openapi` (FastAPI's documented way to amend the document) once per app."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            _problems_as_problem_json(schema)
+            _restore_example_nulls(schema)
+        return app.openapi_schema or generate()
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install_error_handlers(app: FastAPI) -> None:
+    """Answer every error with a problem document, and document that in the OpenAPI schema."""
+    _amend_openapi(app)
+
     @app.exception_handler(AppError)
     def _app_error(_: Request, exc: AppError) -> JSONResponse:
         return problem(exc.status, exc.detail, exc.code, exc.title, errors=exc.errors)

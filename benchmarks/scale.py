@@ -357,12 +357,15 @@ class TextMaker:
         self.words = vocabulary()
         self.cum = zipf_cum_weights(len(self.words), 1.0)
         self.pool: list[str] = []
+        self.at = 0
 
     def sentence(self) -> str:
         n = self.rng.randint(15, 60)
-        if len(self.pool) < n:
+        if self.at + n > len(self.pool):
             self.pool = self.rng.choices(self.words, cum_weights=self.cum, k=400_000)
-        words, self.pool = self.pool[-n:], self.pool[:-n]
+            self.at = 0
+        words = self.pool[self.at : self.at + n]
+        self.at += n
         if n > 25:
             words[n // 2] += ","
         return " ".join(words).capitalize() + "."
@@ -685,6 +688,7 @@ class Inputs:
     words: list[str]
     word_pairs: list[str]
     phrases: list[str]
+    misspelt: list[tuple[str, str]]  # co-occurring pairs with a letter dropped: fuzzy matching
 
 
 def sample_quote_names(session: Session, rng: random.Random, n: int) -> list[tuple[str, str, str]]:
@@ -721,7 +725,18 @@ def draw_inputs(session: Session, rng: random.Random, runs: int) -> Inputs:
         words=[rng.choice(common) for _ in range(runs)],
         word_pairs=[" ".join(rng.sample(common, 2)) for _ in range(runs)],
         phrases=[phrase_from(text_, content, rng) for _, _, text_ in together],
+        misspelt=[(misspelt(s), misspelt(t)) for s, t, _ in together],
     )
+
+
+def misspelt(name: str) -> str:
+    """One letter dropped from the last word, as a hurried user types it: 'Kery' for 'Kerry'."""
+    words = name.split()
+    last = words[-1]
+    if len(last) >= 5:
+        middle = len(last) // 2
+        words[-1] = last[:middle] + last[middle + 1 :]
+    return " ".join(words)
 
 
 def phrase_from(quote_text: str, content: set[str], rng: random.Random) -> str:
@@ -814,6 +829,7 @@ def measure_services(factory: sessionmaker[Session], inputs: Inputs) -> list[Fig
     plan: list[tuple[str, Sequence[Any], Callable[[Session, Any], Any], float]] = [
         ("speaker+topic page (co-occurring pair)", inputs.pairs_together, pair_page, pair),
         ("speaker+topic page (independent pair)", inputs.pairs_apart, pair_page, pair),
+        ("speaker+topic page, both names misspelt", inputs.misspelt, pair_page, pair),
         ("full-text page, one word, count", inputs.words, text_page, words),
         ("full-text page, two words, count", inputs.word_pairs, text_page, words),
         ("full-text page, phrase, count", inputs.phrases, text_page, words),

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Path, Query, Request
 from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from pydantic import BeforeValidator
 from sqlalchemy.orm import Session
 
 from app.errors import UnknownParameter
@@ -21,6 +25,41 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+# Ids are PostgreSQL `integer`s: a larger number cannot name anything, and SQLite would
+# overflow on it, so it is refused as a bad parameter (422) before any query runs.
+MAX_ID = 2**31 - 1
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def id_path(thing: str) -> Any:
+    """The `{..._id}` path parameter of one kind of thing, with its range and an example."""
+    return Path(
+        ge=1,
+        le=MAX_ID,
+        description=f"The {thing}'s id, as given by `id` in any listing.",
+        examples=[1],
+    )
+
+
+def id_query(description: str) -> Any:
+    """An optional id filter in the query string, with the same range as path ids."""
+    return Query(ge=1, le=MAX_ID, description=description, examples=[1])
+
+
+def _iso_date(value: Any) -> Any:
+    """Only YYYY-MM-DD: pydantic would read `date_to=0` as a Unix time, 1970-01-01."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("Input should be a date in the form YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+QuoteId = Annotated[int, id_path("quote")]
+DocumentId = Annotated[int, id_path("document")]
+SpeakerId = Annotated[int, id_path("speaker")]
+TopicId = Annotated[int, id_path("topic")]
+EventId = Annotated[int, id_path("event")]
 LimitParam = Annotated[
     int, Query(ge=1, le=200, description="Items per page (1-200).", examples=[20])
 ]
@@ -34,7 +73,11 @@ ScopeParam = Annotated[
 ]
 CursorParam = Annotated[
     str | None,
-    Query(description="Opaque cursor from the previous page's `next_cursor`.", examples=[None]),
+    Query(
+        description="Opaque cursor from the previous page's `next_cursor`; leave out for the "
+        "first page.",
+        examples=["eyJpZCI6OX0"],
+    ),
 ]
 
 
@@ -45,8 +88,22 @@ def _query_names(dependant: Dependant) -> set[str]:
     return names
 
 
+def _reject_nul_characters(request: Request) -> None:
+    """No name or search contains NUL, and PostgreSQL refuses it in text: a 422, not a 500."""
+    errors = [
+        {"loc": ("query", name), "msg": "NUL characters are not allowed", "type": "value_error"}
+        for name, value in request.query_params.multi_items()
+        if "\x00" in value
+    ]
+    if errors:
+        raise RequestValidationError(errors)
+
+
 def reject_unknown_parameters(request: Request) -> None:
-    """`speakr=kerry` is a 400 naming the parameter, not a silently unfiltered answer."""
+    """`speakr=kerry` is a 400 naming the parameter, not a silently unfiltered answer.
+
+    Also refuses NUL characters in any query value, since every route runs this first.
+    """
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
@@ -60,3 +117,4 @@ def reject_unknown_parameters(request: Request) -> None:
                 for name in unknown
             ],
         )
+    _reject_nul_characters(request)

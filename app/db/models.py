@@ -178,6 +178,8 @@ class Quote(Base):
         UniqueConstraint("document_id", "position"),
         Index("ix_quotes_speaker_id_id", "speaker_id", "id"),
         Index("ix_quotes_spoken_on_id", "spoken_on", "id"),
+        # Covering index for facets: counts by speaker, kind, event, month without the text.
+        Index("ix_quotes_facets", "id", "speaker_id", "kind", "event_id", "spoken_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -215,7 +217,10 @@ class QuoteTopic(Base):
     """A quote is about a topic: `scope` says whether its own words or its context name it."""
 
     __tablename__ = "quote_topics"
-    __table_args__ = (Index("ix_quote_topics_topic_id_quote_id", "topic_id", "quote_id"),)
+    # Topic filters always name a scope: (topic, scope) -> quote ids, from the index alone.
+    __table_args__ = (
+        Index("ix_quote_topics_topic_id_scope_quote_id", "topic_id", "scope", "quote_id"),
+    )
 
     quote_id: Mapped[int] = mapped_column(
         ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from sqlalchemy.orm import Session
 
 from app.services.present import quote_out
-from app.services.quotes import QuoteFilters, iterate_quotes
+from app.services.quotes import QuoteFilters, check_filters, iterate_quotes
 
 CSV_COLUMNS = [
     "id",
@@ -31,12 +31,23 @@ CSV_COLUMNS = [
 
 
 def ndjson_lines(make_session: Callable[[], Session], filters: QuoteFilters) -> Iterator[str]:
+    """Checked now, streamed later: a bad search is a 400 before the first byte is sent."""
+    check_filters(filters)
+    return _ndjson(make_session, filters)
+
+
+def csv_lines(make_session: Callable[[], Session], filters: QuoteFilters) -> Iterator[str]:
+    check_filters(filters)
+    return _csv(make_session, filters)
+
+
+def _ndjson(make_session: Callable[[], Session], filters: QuoteFilters) -> Iterator[str]:
     with make_session() as session:
         for quote in iterate_quotes(session, filters):
             yield quote_out(quote).model_dump_json() + "\n"
 
 
-def csv_lines(make_session: Callable[[], Session], filters: QuoteFilters) -> Iterator[str]:
+def _csv(make_session: Callable[[], Session], filters: QuoteFilters) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)

@@ -8,6 +8,8 @@ from typing import Any
 
 from app.errors import BadQuery
 
+MAX_ID = 2**31 - 1  # ids are PostgreSQL integers
+
 
 def encode_cursor(values: dict[str, Any]) -> str:
     raw = json.dumps(values, separators=(",", ":"), default=str).encode()
@@ -22,6 +24,16 @@ def decode_cursor(cursor: str | None) -> dict[str, Any] | None:
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadQuery("cursor is not one this API issued; start again without it") from exc
-    if not isinstance(values, dict) or "id" not in values or not isinstance(values["id"], int):
+    if not isinstance(values, dict) or not _valid_id(values.get("id")):
         raise BadQuery("cursor is not one this API issued; start again without it")
     return values
+
+
+def _valid_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ID
+
+
+def require_keys(after: dict[str, Any] | None, *keys: str) -> None:
+    """A cursor from another sort order cannot continue this one."""
+    if after is not None and not all(k in after for k in keys):
+        raise BadQuery("this cursor belongs to another sort order; start again without it")

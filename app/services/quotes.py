@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from app.db.models import Quote, QuoteTopic, SpeakerRole
 from app.errors import BadQuery, NotFound
 from app.nlp.roles import ROLE_FAMILIES, country_of, role_family
-from app.services.fulltext import postgres_search, sqlite_search
+from app.services.fulltext import parse_query, postgres_search, sqlite_search
 from app.services.names import resolve_speaker_ref, resolve_topic_ref
-from app.services.pagination import decode_cursor, encode_cursor
+from app.services.pagination import decode_cursor, encode_cursor, require_keys
 from app.services.present import quote_load_options
 
 TOTAL_CAP = 10_000  # counting beyond this costs more than it tells; report an estimate instead
@@ -82,14 +82,25 @@ def _topic_clause(session: Session, filters: QuoteFilters, query: QuoteQuery) ->
     for ref in filters.topics:
         match = resolve_topic_ref(session, ref)
         query.interpreted.append(match.describe("topic", ref))
-        about = select(QuoteTopic.quote_id).where(
-            QuoteTopic.topic_id.in_(match.ids), QuoteTopic.scope.in_(scopes)
-        )
-        groups.append(Quote.id.in_(about))
+        groups.append(_about(match.ids, scopes, probe=bool(filters.speakers)))
         if not match.ids and filters.topic_mode == "all":
             query.empty = True
     if groups:
         query.clauses.append(and_(*groups) if filters.topic_mode == "all" else or_(*groups))
+
+
+def _about(topic_ids: list[int], scopes: list[str], probe: bool) -> ColumnElement[bool]:
+    """Quotes about these topics. With a speaker filter, the speaker's quotes (a bounded set)
+    drive and each is probed in quote_topics' primary key (EXISTS): SQLite, which has no
+    per-value statistics, would otherwise walk every link of a popular topic to find the few
+    by this speaker (100k rows at a million quotes). Without one, the topic's links drive (IN).
+    """
+    links = select(QuoteTopic.quote_id).where(
+        QuoteTopic.topic_id.in_(topic_ids), QuoteTopic.scope.in_(scopes)
+    )
+    if probe:
+        return links.where(QuoteTopic.quote_id == Quote.id).exists()
+    return Quote.id.in_(links)
 
 
 def _role_clause(filters: QuoteFilters, query: QuoteQuery) -> None:
@@ -168,6 +179,7 @@ def find_quotes(
 def _ordered(stmt: Select[Any], sort: str, after: dict[str, Any] | None, rank: Any) -> Select[Any]:
     """Keyset order: every sort ends on the unique id, so pages never overlap or skip."""
     if sort in ("date", "-date"):
+        require_keys(after, "d")
         desc = sort == "-date"
         date_col = Quote.spoken_on
         if after is not None:
@@ -175,6 +187,9 @@ def _ordered(stmt: Select[Any], sort: str, after: dict[str, Any] | None, rank: A
         order = date_col.desc() if desc else date_col.asc()
         return stmt.order_by(date_col.is_(None), order, Quote.id)
     if sort == "relevance":
+        require_keys(after, "r")
+        if after is not None and not isinstance(after["r"], float | int):
+            raise BadQuery("cursor is not one this API issued; start again without it")
         if after is not None:
             stmt = stmt.where(
                 or_(rank < after["r"], and_(rank == after["r"], Quote.id > after["id"]))
@@ -213,6 +228,12 @@ def _total(session: Session, query: QuoteQuery) -> tuple[int, bool]:
     capped = select(Quote.id).where(*query.clauses).limit(TOTAL_CAP + 1).subquery()
     n = session.scalar(select(func.count()).select_from(capped)) or 0
     return (TOTAL_CAP, True) if n > TOTAL_CAP else (n, False)
+
+
+def check_filters(filters: QuoteFilters) -> None:
+    """Raise BadQuery for input that can only fail: a full-text query with nothing to find."""
+    if filters.q:
+        parse_query(filters.q)
 
 
 def iterate_quotes(session: Session, filters: QuoteFilters, batch: int = 500) -> Any:

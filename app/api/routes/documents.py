@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from app.api.deps import CursorParam, LimitParam, SessionDep
-from app.schemas import DocumentDetail, DocumentPage, Problem, QuotePage
+from app.api.deps import CursorParam, DocumentId, LimitParam, SessionDep
+from app.errors import problem_responses
+from app.schemas import DocumentDetail, DocumentPage, QuotePage
 from app.services.catalog import get_document as fetch_document
 from app.services.catalog import list_documents as fetch_documents
 from app.services.catalog import require_document
@@ -15,7 +16,12 @@ from app.services.quotes import QuoteFilters
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 
-@router.get("", response_model=DocumentPage)
+@router.get(
+    "",
+    response_model=DocumentPage,
+    responses=problem_responses(400, 422),
+    summary="List the source documents",
+)
 def list_documents(
     session: SessionDep, limit: LimitParam = 20, cursor: CursorParam = None
 ) -> DocumentPage:
@@ -24,16 +30,26 @@ def list_documents(
     return DocumentPage(items=items, next_cursor=next_cursor)
 
 
-@router.get("/{document_id}", response_model=DocumentDetail, responses={404: {"model": Problem}})
-def get_document(document_id: int, session: SessionDep) -> DocumentDetail:
+@router.get(
+    "/{document_id}",
+    response_model=DocumentDetail,
+    responses=problem_responses(400, 404, 422),
+    summary="One document, with its full text",
+)
+def get_document(document_id: DocumentId, session: SessionDep) -> DocumentDetail:
     """One document with its full text; every quote's `start`/`end` point into `text`."""
     return fetch_document(session, document_id)
 
 
-@router.get("/{document_id}/quotes", response_model=QuotePage, responses={404: {"model": Problem}})
+@router.get(
+    "/{document_id}/quotes",
+    response_model=QuotePage,
+    responses=problem_responses(400, 404, 422),
+    summary="The quotes in one document",
+)
 def list_document_quotes(
     request: Request,
-    document_id: int,
+    document_id: DocumentId,
     session: SessionDep,
     limit: LimitParam = 50,
     cursor: CursorParam = None,

@@ -6,12 +6,20 @@ from fastapi import APIRouter
 from sqlalchemy import text
 
 from app.api.deps import SessionDep
+from app.errors import problem_responses
+from app.schemas import Health
 
 router = APIRouter(tags=["service"])
 
 
-@router.get("/health")
+@router.get(
+    "/health",
+    response_model=Health,
+    responses=problem_responses(400),
+    summary="Check that the service is up",
+)
 def health(session: SessionDep) -> dict[str, str]:
-    """`{"status": "ok"}` when the database answers a query."""
+    """`{"status": "ok"}` when the service is up and its database answers: for monitoring and
+    load balancers."""
     session.execute(text("SELECT 1"))
     return {"status": "ok"}

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from app.api.deps import CursorParam, LimitParam, SessionDep
-from app.schemas import Facets, Problem, QuoteDetail, QuoteKind, QuotePage
+from app.api.deps import CursorParam, IsoDate, LimitParam, QuoteId, SessionDep, id_query
+from app.errors import problem_responses
+from app.schemas import Facets, QuoteDetail, QuoteKind, QuotePage
 from app.services.context import quote_detail
 from app.services.export import csv_lines, ndjson_lines
 from app.services.facets import quote_facets as count_facets
@@ -19,8 +19,26 @@ from app.services.quotes import get_quote as fetch_quote
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
 
-ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": Problem}, 422: {"model": Problem}}
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "ndjson": "application/x-ndjson"}
+# Exports are documented by example: a CSV header and row, an NDJSON line (abridged here;
+# each line is a whole QuoteOut).
+EXPORT_CONTENT: dict[str, Any] = {
+    "text/csv": {
+        "schema": {"type": "string"},
+        "example": "id,text,kind,speaker_id,speaker,spoken_on,document_id,document_title,start,"
+        "end,event_id,attribution_label,attribution_method,topics\r\n"
+        '9,"And let me make it clear: We are considering additional sanctions…",turn,1,'
+        'John Kerry,2016-10-16,1,"Joint Statement From Secretary John Kerry and U.K. Foreign '
+        'Secretary Boris Johnson",11984,12274,1,SECRETARY KERRY,label,'
+        '"[""Barack Obama"", ""sanctions""]"\r\n',
+    },
+    "application/x-ndjson": {
+        "schema": {"type": "string"},
+        "example": '{"id":9,"text":"And let me make it clear: We are considering additional '
+        'sanctions…","kind":"turn","speaker":{"id":1,"name":"John Kerry","slug":"john-kerry"},'
+        '"spoken_on":"2016-10-16"}\n',
+    },
+}
 
 
 def quote_filters(
@@ -60,18 +78,14 @@ def quote_filters(
             examples=[["direct"]],
         ),
     ] = [],  # noqa: B006
-    event: Annotated[
-        int | None, Query(description="Only quotes spoken at this event id.", examples=[1])
-    ] = None,
-    document: Annotated[
-        int | None, Query(description="Only quotes from this document id.", examples=[1])
-    ] = None,
+    event: Annotated[int | None, id_query("Only quotes spoken at this event id.")] = None,
+    document: Annotated[int | None, id_query("Only quotes from this document id.")] = None,
     date_from: Annotated[
-        dt.date | None,
+        IsoDate | None,
         Query(description="Spoken on or after (YYYY-MM-DD).", examples=["2015-01-01"]),
     ] = None,
     date_to: Annotated[
-        dt.date | None,
+        IsoDate | None,
         Query(description="Spoken on or before (YYYY-MM-DD).", examples=["2016-12-31"]),
     ] = None,
     q: Annotated[
@@ -112,7 +126,8 @@ FiltersDep = Annotated[QuoteFilters, Depends(quote_filters)]
 @router.get(
     "",
     response_model=QuotePage,
-    responses={**ERRORS, 200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
+    responses={**problem_responses(400, 422), 200: {"content": EXPORT_CONTENT}},
+    summary="Find quotes",
 )
 def list_quotes(
     request: Request,
@@ -178,7 +193,12 @@ def _export_from_accept(accept: str) -> str | None:
     return None
 
 
-@router.get("/facets", response_model=Facets, responses=ERRORS)
+@router.get(
+    "/facets",
+    response_model=Facets,
+    responses=problem_responses(400, 422),
+    summary="Count matching quotes by speaker, topic, kind, event and month",
+)
 def quote_facets(session: SessionDep, filters: FiltersDep) -> Facets:
     """Count the quotes matching the same filters as `GET /quotes`, by speaker, topic, kind,
     event and month: *who talks most about Assad, and when*."""
@@ -186,9 +206,12 @@ def quote_facets(session: SessionDep, filters: FiltersDep) -> Facets:
 
 
 @router.get(
-    "/{quote_id}", response_model=QuoteDetail, responses={404: {"model": Problem}, **ERRORS}
+    "/{quote_id}",
+    response_model=QuoteDetail,
+    responses=problem_responses(400, 404, 422),
+    summary="One quote, with its context",
 )
-def get_quote(quote_id: int, session: SessionDep) -> QuoteDetail:
+def get_quote(quote_id: QuoteId, session: SessionDep) -> QuoteDetail:
     """One quote with its context: its paragraph, the sentences around it and, for a
     transcript answer, the question it replies to."""
     return quote_detail(session, fetch_quote(session, quote_id))

@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from app.api.deps import CursorParam, LimitParam, SessionDep
-from app.schemas import Problem, QuotePage, SpeakerDetail, SpeakerPage
+from app.api.deps import CursorParam, LimitParam, SessionDep, SpeakerId
+from app.errors import problem_responses
+from app.schemas import QuotePage, SpeakerDetail, SpeakerPage
 from app.services.catalog import get_speaker as fetch_speaker
 from app.services.catalog import list_speakers as fetch_speakers
 from app.services.catalog import require_speaker
@@ -17,14 +18,23 @@ from app.services.quotes import QuoteFilters
 router = APIRouter(prefix="/speakers", tags=["speakers"])
 
 
-@router.get("", response_model=SpeakerPage)
+@router.get(
+    "",
+    response_model=SpeakerPage,
+    responses=problem_responses(400, 422),
+    summary="Find people and organisations",
+)
 def list_speakers(
     session: SessionDep,
     q: Annotated[
         str | None, Query(description="A name, spelt forgivingly.", examples=["kerry"])
     ] = None,
     include_silent: Annotated[
-        bool, Query(description="Also list directory entries with no quotes yet.")
+        bool,
+        Query(
+            description="Also list people from the directory who have not been quoted yet.",
+            examples=[False],
+        ),
     ] = False,
     limit: LimitParam = 20,
     cursor: CursorParam = None,
@@ -34,17 +44,27 @@ def list_speakers(
     return SpeakerPage(items=items, next_cursor=next_cursor)
 
 
-@router.get("/{speaker_id}", response_model=SpeakerDetail, responses={404: {"model": Problem}})
-def get_speaker(speaker_id: int, session: SessionDep) -> SpeakerDetail:
+@router.get(
+    "/{speaker_id}",
+    response_model=SpeakerDetail,
+    responses=problem_responses(400, 404, 422),
+    summary="One speaker: aliases, roles and favourite topics",
+)
+def get_speaker(speaker_id: SpeakerId, session: SessionDep) -> SpeakerDetail:
     """One speaker: every alias seen in the sources (and where it came from), roles over time,
     and the topics they talk about most."""
     return fetch_speaker(session, speaker_id)
 
 
-@router.get("/{speaker_id}/quotes", response_model=QuotePage, responses={404: {"model": Problem}})
+@router.get(
+    "/{speaker_id}/quotes",
+    response_model=QuotePage,
+    responses=problem_responses(400, 404, 422),
+    summary="Everything one speaker said",
+)
 def list_speaker_quotes(
     request: Request,
-    speaker_id: int,
+    speaker_id: SpeakerId,
     session: SessionDep,
     limit: LimitParam = 20,
     cursor: CursorParam = None,

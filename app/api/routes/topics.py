@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from app.api.deps import CursorParam, LimitParam, ScopeParam, SessionDep
-from app.schemas import Problem, QuotePage, TopicDetail, TopicPage
+from app.api.deps import CursorParam, LimitParam, ScopeParam, SessionDep, TopicId
+from app.errors import problem_responses
+from app.schemas import QuotePage, TopicDetail, TopicPage
 from app.services.catalog import get_topic as fetch_topic
 from app.services.catalog import list_topics as fetch_topics
 from app.services.catalog import require_topic
@@ -17,7 +18,12 @@ from app.services.quotes import QuoteFilters
 router = APIRouter(prefix="/topics", tags=["topics"])
 
 
-@router.get("", response_model=TopicPage)
+@router.get(
+    "",
+    response_model=TopicPage,
+    responses=problem_responses(400, 422),
+    summary="Find topics",
+)
 def list_topics(
     session: SessionDep,
     q: Annotated[
@@ -31,16 +37,26 @@ def list_topics(
     return TopicPage(items=items, next_cursor=next_cursor)
 
 
-@router.get("/{topic_id}", response_model=TopicDetail, responses={404: {"model": Problem}})
-def get_topic(topic_id: int, session: SessionDep) -> TopicDetail:
+@router.get(
+    "/{topic_id}",
+    response_model=TopicDetail,
+    responses=problem_responses(400, 404, 422),
+    summary="One topic: aliases and who talks about it",
+)
+def get_topic(topic_id: TopicId, session: SessionDep) -> TopicDetail:
     """One topic: its aliases, how often it is quoted and who talks about it most."""
     return fetch_topic(session, topic_id)
 
 
-@router.get("/{topic_id}/quotes", response_model=QuotePage, responses={404: {"model": Problem}})
+@router.get(
+    "/{topic_id}/quotes",
+    response_model=QuotePage,
+    responses=problem_responses(400, 404, 422),
+    summary="The quotes about one topic",
+)
 def list_topic_quotes(
     request: Request,
-    topic_id: int,
+    topic_id: TopicId,
     session: SessionDep,
     scope: ScopeParam = "quote",
     limit: LimitParam = 20,
