@@ -219,10 +219,31 @@ class QuoteContext(Out):
     replies_to: QuoteOut | None = Field(description="For a transcript answer: the question.")
 
 
+class SameWords(Out):
+    """The same words reported by another document: a news quote and its transcript turn."""
+
+    model_config = _example(
+        {
+            "quote_id": 5,
+            "document": {"id": 1, "title": "Joint Statement", "source_name": "000.txt"},
+            "text": "Yeah, I certainly think it can, and I don’t – as it happens ...",
+            "score": 86.4,
+        }
+    )
+
+    quote_id: int
+    document: DocumentRef
+    text: str
+    score: float = Field(description="How closely the words agree, 0-100.")
+
+
 class QuoteDetail(QuoteOut):
-    model_config = _example({**_QUOTE, "snippet": None, "context": _CONTEXT})
+    model_config = _example({**_QUOTE, "snippet": None, "context": _CONTEXT, "same_words": []})
 
     context: QuoteContext
+    same_words: list[SameWords] = Field(
+        description="Other documents that carry these words, best match first."
+    )
 
 
 class QuotePage(Out):

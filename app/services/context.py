@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
-from app.db.models import Document, Quote
-from app.schemas import QuoteContext, QuoteDetail
+from app.db.models import Document, Quote, QuoteMatch
+from app.schemas import DocumentRef, QuoteContext, QuoteDetail, SameWords
 from app.services.present import quote_out
 from app.services.quotes import get_quote
 
@@ -27,7 +27,30 @@ def quote_detail(session: Session, quote: Quote) -> QuoteDetail:
         after=_sentences_after(text, quote.end_offset),
         replies_to=quote_out(replies_to) if replies_to else None,
     )
-    return QuoteDetail(**quote_out(quote).model_dump(), context=context)
+    return QuoteDetail(
+        **quote_out(quote).model_dump(), context=context, same_words=_same_words(session, quote)
+    )
+
+
+def _same_words(session: Session, quote: Quote) -> list[SameWords]:
+    rows = session.execute(
+        select(QuoteMatch.score, Quote)
+        .join(Quote, Quote.id == QuoteMatch.matched_quote_id)
+        .where(QuoteMatch.quote_id == quote.id)
+        .options(
+            joinedload(Quote.document).load_only(Document.id, Document.title, Document.source_name)
+        )
+        .order_by(QuoteMatch.score.desc(), Quote.id)
+    ).all()
+    return [
+        SameWords(
+            quote_id=other.id,
+            document=DocumentRef.model_validate(other.document),
+            text=other.text,
+            score=score,
+        )
+        for score, other in rows
+    ]
 
 
 def _sentences_before(text: str, start: int) -> str:

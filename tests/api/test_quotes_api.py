@@ -113,3 +113,13 @@ def test_quote_detail_gives_the_question_an_answer_replies_to(client: TestClient
     detail = client.get(f"/quotes/{answer['id']}").json()
     assert detail["context"]["replies_to"]["text"].startswith("Gentlemen, when do we get")
     assert detail["context"]["replies_to"]["speaker"] is None
+
+
+def test_quote_detail_shows_the_same_words_in_the_transcript(client: TestClient) -> None:
+    items = _all_pages(client, "/quotes?speaker=Johnson&kind=direct&limit=200")
+    measures = next(i for i in items if i["text"].startswith("There’s a lot of measures"))
+    detail = client.get(f"/quotes/{measures['id']}").json()
+    [same] = detail["same_words"]
+    assert same["document"]["source_name"].startswith("000_")
+    assert same["text"].startswith("Yeah, I certainly think it can")
+    assert 80 <= same["score"] <= 100
