@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.nlp.news_layout import Layout, blank_credits, layout, strip_dateline
 from app.nlp.news_people import build_cast
 from app.nlp.news_quotemarks import QuoteSpan, find_quotes
 from app.nlp.news_text import Block, paragraphs, sentences
@@ -75,7 +76,10 @@ def _without_repeated_title(
     return [span for span in spans if span.first_paragraph != 1]
 
 
-def _sentences(text: str, blocks: list[Block], spans: list[QuoteSpan]) -> list[Sentence]:
+def _sentences(
+    text: str, blocks: list[Block], spans: list[QuoteSpan], skip: frozenset[int]
+) -> list[Sentence]:
+    """Sentences of the copy; furniture paragraphs (bylines, captions, links) have none."""
     protected: dict[int, list[tuple[int, int]]] = {}
     for span in spans:
         for part_start, part_end in span.parts:
@@ -83,6 +87,8 @@ def _sentences(text: str, blocks: list[Block], spans: list[QuoteSpan]) -> list[S
             protected.setdefault(index, []).append((part_start - 1, part_end + 1))
     found = []
     for index, block in enumerate(blocks):
+        if index in skip:
+            continue
         for sentence in sentences(text, block, protected.get(index, [])):
             found.append(Sentence(sentence, index))
     return found
@@ -129,17 +135,37 @@ def _quote(text: str, blocks: list[Block], item: Found) -> NewsQuote:
     )
 
 
+# Datelines open the first paragraphs of the copy, never later ones.
+_DATELINE_PARAGRAPHS = 6
+
+
+def _copy_blocks(text: str) -> tuple[list[Block], Layout]:
+    """Paragraphs with their datelines cut off, and which of them are page furniture."""
+    blocks = paragraphs(text)
+    page = layout(text, blocks)
+    blocks[:_DATELINE_PARAGRAPHS] = [
+        strip_dateline(text, block) for block in blocks[:_DATELINE_PARAGRAPHS]
+    ]
+    return blocks, page
+
+
 def parse_news(text: str) -> NewsArticle:
     """Quotes and people of one news article (text with '\\n' newlines)."""
-    blocks = paragraphs(text)
+    blocks, page = _copy_blocks(text)
     if not blocks:
         return NewsArticle(None, (), ())
-    spans = _without_repeated_title(text, blocks, find_quotes(text, blocks))
-    cast = build_cast(text)
-    found = Walker(text, blocks, _sentences(text, blocks, spans), spans, cast).run()
+    spans = [
+        span
+        for span in _without_repeated_title(text, blocks, find_quotes(text, blocks))
+        if span.first_paragraph not in page.furniture
+    ]
+    cast = build_cast(blank_credits(text, blocks, page))
+    sentences_ = _sentences(text, blocks, spans, page.furniture)
+    found = Walker(text, blocks, sentences_, spans, cast, page).run()
     people = tuple(
         PersonMention(p.name, p.role, p.country, p.organisation, p.start, p.end)
         for p in cast.people
     )
     quotes = tuple(_quote(text, blocks, item) for item in found)
-    return NewsArticle(text[blocks[0].start : blocks[0].end], quotes, people)
+    title = blocks[page.headline] if page.headline is not None else blocks[0]
+    return NewsArticle(text[title.start : title.end], quotes, people)

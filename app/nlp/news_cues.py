@@ -68,7 +68,7 @@ _PRONOUN_END = re.compile(r"\b(?P<np>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s*$")
 _DET = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"
 _DESCRIPTOR_END = re.compile(
     rf"\b(?P<np>{_DET}\s+(?:(?:of|for|at|in)\s+(?:the\s+)?|(?!(?:the|a|an|and|or|but|that)\b)"
-    r"[\w’'.-]+\s+){0,6}[a-z][\w-]*)\s*$"
+    r"[\w’'.-]+\s+){0,6}(?!(?:the|a|an|and|or|but|that)\b)[a-z][\w-]*)\s*$"
 )
 _NAMED_END = re.compile(
     r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|al|bin|de|van|von)\s+)?"
@@ -171,9 +171,19 @@ def subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] | 
             if _coordinated(text, start, match.start("np")):
                 return None
             if pattern is _NAMED_END:
+                head = _HEAD_OF.search(text, start, match.start("np"))
+                if head:  # 'A spokesman for the Pentagon said': the spokesman speaks
+                    return head.start("np"), match.end("np")
                 return _extend_left(text, start, match.start("np")), match.end("np")
             return match.span("np")
     return None
+
+
+# 'A spokesman for the Pentagon', 'the leader of Hezbollah': the name is the complement of
+# a title, and the title's holder is the subject.
+_HEAD_OF = re.compile(
+    r"\b(?P<np>(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){1,3}(?:for|of|at|from)\s+)$"
+)
 
 
 def _coordinated(text: str, start: int, np_start: int) -> bool:
@@ -212,6 +222,9 @@ def verbs_before(
     return found[::-1]
 
 
+_SECOND_VERB = re.compile(r"\b(?:and|but)\s+$")
+
+
 def before(text: str, start: int, end: int, quoted: Callable[[int], bool]) -> list[Cue]:
     """Cues before a quote within its sentence, nearest first ('BBC reported, adding Kerry
     said the "root cause"' gives Kerry first, BBC second)."""
@@ -219,6 +232,9 @@ def before(text: str, start: int, end: int, quoted: Callable[[int], bool]) -> li
     for verb_start, verb_end in verbs_before(text, start, end, quoted):
         if text.startswith(" by ", verb_end):
             continue  # passive: 'described by one deputy as a "marathon"'
+        if _SECOND_VERB.search(text, max(start, verb_start - 6), verb_start):
+            continue  # 'The State Department said ... and warned of “Q”': the earlier verb's
+            # subject is the speaker, not the words before 'and'
         subject = subject_before(text, start, verb_start)
         if subject:
             cues.append(Cue(subject[0], subject[1], verb_start, verb_end, "before"))

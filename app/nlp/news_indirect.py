@@ -39,6 +39,9 @@ _OPENERS = re.compile(
     r"(?:(?:But|And|However|Meanwhile|Yet|So|Still|Also|Separately|Earlier|Later|Now)\b,?\s*)?"
     r"(?:(?:[Oo]n|[Ii]n|[Aa]t|[Ll]ast|[Ee]arlier|[Ll]ater|[Tt]his)\s+[\w-]+(?:\s+[\w-]+)?)?"
 )
+# 'State Department spokesman John Kirby said': capitalised words naming the speaker's
+# organisation stand before the title.
+_ORG_MODIFIER = re.compile(r"(?:The\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}")
 # 'told reporters that', 'told the BBC' before the reported clause.
 _TOLD_OBJECT = re.compile(r"\s+(?:(?:the\s+)?[\w’'-]+\s+){1,3}?(?:that\s+)?")
 
@@ -92,9 +95,11 @@ def _leading(text: str, sentence: Block) -> Reported | None:
     if subject is None:
         return None
     prefix = text[sentence.start : subject[0]].strip()
+    modifier = bool(prefix) and _ORG_MODIFIER.fullmatch(prefix) is not None
     opener = _OPENERS.fullmatch(prefix)
-    if not (prefix == "" or prefix.endswith(",") or opener):
+    if not (prefix == "" or prefix.endswith(",") or opener or modifier):
         return None
+    begin = sentence.start if modifier else subject[0]
     rest_start = verb.end()
     if verb.group() == "told":
         told = _TOLD_OBJECT.match(text, rest_start, sentence.end)
@@ -103,7 +108,7 @@ def _leading(text: str, sentence: Block) -> Reported | None:
     if _words(rest) < 3 or rest.lstrip().startswith(("to ", "for ", "by ")):
         return None
     cue = Cue(subject[0], subject[1], verb.start(), verb.end(), "before")
-    return Reported(subject[0], sentence.end, cue, elsewhere_near(text, cue))
+    return Reported(begin, sentence.end, cue, elsewhere_near(text, cue))
 
 
 def find_reported(text: str, sentence: Block) -> Reported | None:

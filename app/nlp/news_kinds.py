@@ -21,6 +21,13 @@ _NAMING = re.compile(
     r"label|term|word|phrase|codenamed|code-named)\s*[,:]?\s*(?:(?:the|a|an|his|her|their)\s+)?$",
     re.IGNORECASE,
 )
+# 'what he called “the oligarchs ...”', 'Kerry called it “a disgrace”': a speaker names the
+# words as their own, so 'called' here frames speech, it does not title a thing.
+_SPEAKER_CALLED = re.compile(
+    r"\b(?:what\s+(?:he|she|they|it|[A-Z][\w’'-]+)|he|she|they|it|[A-Z][\w’'-]+)"
+    r"(?:\s+(?:had|has|have|once|also|then|later))?\s+(?:called|dubbed|termed)"
+    r"(?:\s+(?:it|them|him|her|this|that))?\s*$"
+)
 _END_PUNCT = tuple(",.!?…:;—–-")
 _SMALL = words("a an the of and or in on at to for with by from vs")
 
@@ -55,7 +62,7 @@ def is_named_thing(text: str, span: QuoteSpan, block_start: int) -> bool:
     """A title or label, not someone's words: after 'film', 'so-called', or in Title Case."""
     content = content_text(text, span)
     window = text[max(block_start, span.open_at - 40) : span.open_at]
-    if _NAMING.search(window):
+    if _NAMING.search(window) and not _SPEAKER_CALLED.search(window):
         return True
     return is_nickname(text, span) or (is_title_like(content) and len(content.split()) <= 6)
 

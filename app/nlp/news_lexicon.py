@@ -119,9 +119,10 @@ ORG_HEADS = words(
 KNOWN_ORGS = phrases(
     """
     Amnesty International | Downing Street | EU | Elysee | European Union | Foreign Office |
-    Hamas | Hezbollah | Home Office | Human Rights Watch | Kremlin | NATO | Nato | Pentagon
-    | Red Crescent | Red Cross | State Department | Taliban | UN | UNHCR | UNICEF | United
-    Nations | WHO | White House | Élysée
+    Greenpeace | Hamas | Hezbollah | Home Office | Human Rights Watch | IAEA | IMF | Kremlin |
+    Médecins Sans Frontières | MSF | NATO | Nato | OPEC | Oxfam | Pentagon | Red Crescent |
+    Red Cross | State Department | Taliban | UN | UNHCR | UNICEF | United Nations | WHO |
+    White House | World Bank | Élysée
     """
 )
 # What a descriptor may call an organisation: "the monitor" for an observatory.

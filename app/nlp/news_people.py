@@ -171,8 +171,11 @@ class Cast:
         self.organisations: list[Organisation] = []
 
     def add(self, intro: _Intro) -> None:
-        """Add or enrich a person; a lone surname joins the full name it abbreviates."""
-        person = self.find_alias(intro.name)
+        """Add or enrich a person; a lone surname joins the full name it abbreviates, and a
+        surname two people share never becomes a third person ('Ms Novak')."""
+        person = self.find_alias(intro.name, intro.start)
+        if person is None and " " not in intro.name and self._shared(intro.name):
+            return
         if person is None:
             person = Person(intro.name, None, None, None, intro.start, intro.end)
             person.gender = intro.gender or _gender(intro.name)
@@ -182,11 +185,22 @@ class Cast:
         person.country = person.country or intro.country
         person.organisation = person.organisation or intro.organisation
 
-    def find_alias(self, word: str) -> Person | None:
-        """The one person a surname, first name or full name points at; None if ambiguous."""
+    def find_alias(self, word: str, position: int | None = None) -> Person | None:
+        """The one person a surname, first name or full name points at; None if ambiguous.
+
+        Two people may share a surname (the minister Anna Novak, the journalist Piotr
+        Novak): at `position`, 'Novak' means the one of them introduced before it if only
+        one was; once both were, it is ambiguous and names no one.
+        """
         key = word.casefold()
         found = [p for p in self.people if key in p.aliases]
+        if len(found) > 1 and position is not None:
+            found = [p for p in found if p.start <= position]
         return found[0] if len(found) == 1 else None
+
+    def _shared(self, word: str) -> bool:
+        key = word.casefold()
+        return sum(key in p.aliases for p in self.people) > 1
 
     def _refresh_aliases(self) -> None:
         """Full name, surname, surname without 'al-', and a first name no one else shares."""
@@ -230,6 +244,25 @@ def _title_before(text: str, start: int) -> tuple[str | None, str | None, str | 
     return None, None, None
 
 
+# 'The energy minister, Anna Novak, has ...', 'Russia’s foreign minister, Sergei Lavrov,':
+# the office, then the name set off by commas (Guardian and BBC style).
+_APPOSED_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he)|(?P<country>[A-Z][\w.]*)['’]s?)\s+(?P<role>(?:[a-z-]+\s+){0,2}?"
+    rf"(?i:{_ROLE}))\s*,\s*$"
+)
+
+
+def _role_apposed_before(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """(role, country) of 'the energy minister, Anna Novak,': the name must close the
+    apposition with a comma, or it is a list ('the minister, Novak and Reed')."""
+    if text[end : end + 1] != ",":
+        return None, None
+    match = _APPOSED_BEFORE.search(text, max(0, start - 60), start)
+    if match is None:
+        return None, None
+    return " ".join(match.group("role").casefold().split()), _country(match.group("country"))
+
+
 _MODIFIED_OFFICES = words("minister secretary commissioner leader spokesman spokeswoman")
 
 
@@ -257,6 +290,8 @@ def _introduction(text: str, intro: _Intro) -> _Intro | None:
     if _looks_like_org(intro.name):
         return None
     role, country, honorific = _title_before(text, intro.start)
+    if role is None and honorific is None:
+        role, country = _role_apposed_before(text, intro.start, intro.end)
     apposed = _APPOSED_TAIL.match(text, intro.end)
     if role or honorific:
         gender = _gender(intro.name, honorific)

@@ -42,6 +42,7 @@ class Speaker:
 
 
 _DETERMINERS = words("the a an his her its their")
+_INDEFINITE = words("a an")
 _OBJECT_WORDS = words(
     """
     with by to from alongside against on of for about at in into than between among towards
@@ -50,6 +51,8 @@ _OBJECT_WORDS = words(
     """
 )
 _KNOWN_FAMILIES = frozenset(ROLE_FAMILIES)
+# Between two names joined as one subject: ' and ', ' and Taliban negotiator '.
+_JOINED = re.compile(r"\s+(?:and|&)\s+(?:[\w’'.-]+\s+){0,4}")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
 _WORD_CHAR = re.compile(r"[\w-]")
 _ROLE_KEYS = frozenset(ROLE_TITLES)
@@ -68,12 +71,27 @@ def _norm_words(label: str) -> list[str]:
     return [re.sub(r"'s?$", "", word).casefold() for word in cleaned.split()]
 
 
+_LEADING_FAMILIES = frozenset({"head of state", "head of government"})
+
+
+def _leads(role: str, country: str | None, person: Person) -> bool:
+    """'the Russian leader' is the president or prime minister of Russia the article named;
+    without a country 'the leader' could be anyone's, so it names no one."""
+    return (
+        role == "leader"
+        and country is not None
+        and person.country == country
+        and role_family(person.role) in _LEADING_FAMILIES
+    )
+
+
 class Resolver:
     """Resolves labels against one article's cast, remembering who was last the subject."""
 
     def __init__(self, text: str, cast: Cast, quoted: Callable[[int], bool]) -> None:
         self.text, self.cast = text, cast
         self._events: list[tuple[int, Speaker]] = []
+        self._pairs: dict[int, tuple[Person, Person]] = {}
         self._static = sorted(
             self._subject_mentions(quoted) + self._organisation_mentions(quoted),
             key=lambda event: event[0],
@@ -82,24 +100,58 @@ class Resolver:
 
     # --- antecedents -------------------------------------------------------------------
     def _subject_mentions(self, quoted: Callable[[int], bool]) -> list[tuple[int, Speaker]]:
-        """Names outside quotes in subject position ('Boris spoke', not 'alongside Kerry')."""
+        """Names outside quotes in subject position ('Boris spoke', not 'alongside Kerry').
+
+        Two names joined as one subject ('Karim Sadat and Taliban negotiator Abdul Hakim
+        Haqqani met ...') become one 'pair' event: a later 'he' could mean either.
+        """
+        found: list[tuple[int, Speaker]] = []
+        previous: tuple[int, Person, bool] | None = None  # end, person, was a subject
+        for start, end, person in self._name_mentions(quoted):
+            subject = not self._is_object(start, end)
+            if previous and self._joined(previous, start, person):
+                found.pop()
+                self._pairs[start] = (previous[1], person)
+                found.append((start, Speaker(None, "pair", None, "named", 0.0, start, end)))
+                previous = (end, person, False)
+                continue
+            if subject:
+                found.append((start, self._person(person, "named", (start, end))))
+            previous = (end, person, subject)
+        return found
+
+    def _joined(self, previous: tuple[int, Person, bool], start: int, person: Person) -> bool:
+        """'Sadat and Taliban negotiator Haqqani': a subject, 'and', a few words, a name."""
+        end, other, was_subject = previous
+        return (
+            was_subject
+            and other is not person
+            and _JOINED.fullmatch(self.text, end, start) is not None
+        )
+
+    def _name_mentions(self, quoted: Callable[[int], bool]) -> list[tuple[int, int, Person]]:
+        """Every cast name outside quotes, longest alias first; 'Sadat' inside 'Karim Sadat'
+        is not read again."""
         by_first: dict[str, list[str]] = {}
         for alias in {a for person in self.cast.people for a in person.aliases}:
             by_first.setdefault(alias.split()[0], []).append(alias)
         for aliases in by_first.values():
             aliases.sort(key=len, reverse=True)
-        found = []
+        mentions = []
+        covered = 0
         for word in _CAPITALISED.finditer(self.text):
             start = word.start()
+            if start < covered:
+                continue
             key = re.sub(r"['’]s?$", "", word.group()).casefold()
             matched = self._alias_at(start, by_first.get(key, []))
-            if matched is None or quoted(start) or self._is_object(start, start + len(matched)):
+            if matched is None or quoted(start):
                 continue
-            person = self.cast.find_alias(matched)
-            if person:
-                span = (start, start + len(matched))
-                found.append((start, self._person(person, "named", span)))
-        return found
+            covered = start + len(matched)
+            person = self.cast.find_alias(matched, start)
+            if person is not None:
+                mentions.append((start, covered, person))
+        return mentions
 
     def _alias_at(self, start: int, aliases: list[str]) -> str | None:
         """The longest alias written at `start` and ending at a word boundary."""
@@ -145,6 +197,13 @@ class Resolver:
                 if speaker.kind == "organisation":
                     return speaker
                 continue
+            if speaker.kind == "pair":
+                fits = [p for p in self._pairs[speaker.start] if p.gender in (None, want)]
+                if len(fits) == 1:
+                    return self._person(fits[0], "named", (speaker.start, speaker.end))
+                if fits:
+                    return None  # 'Kerry and Lavrov met. “Q,” he said.': either could speak
+                continue
             if speaker.kind != "person":
                 continue
             gender = speaker.person.gender if speaker.person else None
@@ -160,6 +219,8 @@ class Resolver:
         lowered = label.casefold()
         if lowered in PRONOUNS:
             return self._pronoun(lowered, start, end)
+        if words[0].casefold() in _INDEFINITE:
+            return None  # 'a spokesman said', 'a spokesman for the Pentagon': someone unnamed
         org = self._organisation(label, start, end)
         if org or self.is_outlet(label) or lowered in {"they", "we", "i", "you"}:
             return org
@@ -196,7 +257,7 @@ class Resolver:
         for first in range(len(spans)):
             piece = label[spans[first][0] :].strip()
             key = re.sub(r"['’]s$", "", piece)
-            person = self.cast.find_alias(key)
+            person = self.cast.find_alias(key, start)
             if person:
                 begin = first
                 while begin > 0 and _is_honorific(label[slice(*spans[begin - 1])]):
@@ -267,6 +328,8 @@ class Resolver:
                 scored.append((2, person))
             elif " " not in role and held.split()[-1] == role:
                 scored.append((1, person))  # 'the minister' for the Foreign Minister
+            elif _leads(role, country, person):
+                scored.append((1, person))  # 'the Russian leader' for Russian President Putin
         if not scored:
             return None
         best = max(score for score, _ in scored)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.nlp.news_lexicon import AUX_WORDS, SPEECH_VERBS, words
+from app.nlp.news_lexicon import AUX_WORDS, ROLE_TITLES, SPEECH_VERBS, words
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,13 @@ _ABBREVIATIONS = words(
     """
 )
 # '“Enough is enough!” Osei told the crowd': after !” or ?” a name and a speech verb carry
-# on the same sentence.
+# on the same sentence; lowercase title words may sit inside the name ('“Why would we
+# wait?” White House press secretary Karen Dale asked').
+_TITLE_WORDS = "|".join(sorted({w for title in ROLE_TITLES for w in title.split()}))
 _ATTRIBUTION_AHEAD = re.compile(
-    r"(?:[A-Z][\w’'.-]*\s+){1,4}?(?:(?:"
+    r"[A-Z][\w’'.-]*\s+(?:(?:[A-Z][\w’'.-]*|(?:"
+    + _TITLE_WORDS
+    + r"))\s+){0,5}?(?:(?:"
     + "|".join(sorted(AUX_WORDS))
     + r")\s+)?(?:"
     + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))

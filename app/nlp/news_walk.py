@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from app.nlp import news_cues as cues
 from app.nlp.news_cues import Cue
 from app.nlp.news_indirect import elsewhere_near, find_reported
 from app.nlp.news_kinds import content_text, is_direct, is_named_thing
+from app.nlp.news_layout import Layout
 from app.nlp.news_people import Cast
 from app.nlp.news_quotemarks import QuoteIndex, QuoteSpan
 from app.nlp.news_resolve import Resolver, Speaker
@@ -65,10 +67,14 @@ class Walker:
         sentences: list[Sentence],
         spans: list[QuoteSpan],
         cast: Cast,
+        page: Layout | None = None,
     ) -> None:
         self.text, self.blocks, self.sentences, self.spans = text, blocks, sentences, spans
         self.quoted = QuoteIndex(spans)
-        self.resolver = Resolver(text, cast, self.quoted)
+        furniture = sorted(page.furniture) if page else []
+        self.headline = page.headline if page else 0
+        hidden = [(blocks[i].start, blocks[i].end) for i in furniture]
+        self.resolver = Resolver(text, cast, _hiding(self.quoted, hidden))
         self._starts = [s.block.start for s in sentences]
         self._elsewhere_by: dict[str, int] = {}
         self.found: list[Found] = []
@@ -116,6 +122,8 @@ class Walker:
             if intro or not after:
                 candidates += cues.before(text, pre_start, pre_end, self.quoted)[:1]
             candidates += [cues.according(text, post_start, post_end), headline]
+            if not pre.strip() and after is None:
+                candidates.append(self._colon_intro(span))
             kind = "direct"
         else:
             if is_named_thing(text, span, self.blocks[sentence.paragraph].start):
@@ -147,10 +155,26 @@ class Walker:
         between = self.text[last.cue.verb_end : span.open_at]
         return last if _RESUME_GAP.fullmatch(between) else None
 
-    def _headline_cue(self, sentence: Sentence) -> Cue | None:
-        if sentence.paragraph != 0:
+    def _colon_intro(self, span: QuoteSpan) -> Cue | None:
+        """'He told Reuters:⏎“The regime is trying ...”': a paragraph that ends with a colon
+        introduces the quote that opens the next one; its speaker is the quote's."""
+        index = span.first_paragraph - 1
+        if index < 0 or span.open_at != self.blocks[span.first_paragraph].start:
             return None
-        match = _HEADLINE_SPEAKER.match(self.text, self.blocks[0].start, self.blocks[0].end)
+        block = self.blocks[index]
+        if self.text[block.end - 1] != ":" or self.quoted(block.end - 1):
+            return None
+        sentence = self._sentence_at(block.end - 1)
+        if sentence.paragraph != index:
+            return None
+        found = cues.before(self.text, sentence.block.start, block.end - 1, self.quoted)
+        return found[0] if found else None
+
+    def _headline_cue(self, sentence: Sentence) -> Cue | None:
+        if self.headline is None or sentence.paragraph != self.headline:
+            return None
+        headline = self.blocks[self.headline]
+        match = _HEADLINE_SPEAKER.match(self.text, headline.start, headline.end)
         if not match or not cues.is_subject(match.group("subj")):
             return None
         return Cue(*match.span("subj"), *match.span("subj"), "headline")
@@ -227,6 +251,20 @@ class Walker:
                 False,
             )
         )
+
+
+def _hiding(quoted: Callable[[int], bool], hidden: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """`quoted`, also true inside furniture paragraphs: a name in a caption or a byline is
+    never the subject a later 'he said' points at."""
+    if not hidden:
+        return quoted
+    starts = [start for start, _ in hidden]
+
+    def inside(position: int) -> bool:
+        index = bisect.bisect_right(starts, position) - 1
+        return (index >= 0 and position < hidden[index][1]) or quoted(position)
+
+    return inside
 
 
 def _span(block: Block) -> tuple[int, int]:
