@@ -31,12 +31,18 @@ _ISO = r"\b(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)"
 # "10/16/2016": the U.S. order the genre uses; "16/10/2016" only when the first part exceeds 12.
 _SLASHED = r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b"
 
+_ISO_START = re.compile(r"\d{4}[-/.]")
 _FORMS = tuple(re.compile(p, re.IGNORECASE) for p in (_MDY, _DMY, _ISO, _SLASHED))
 # What may follow a date in a field that is "just a date": a time and a zone.
 _TIME_TAIL = re.compile(
-    r"[\s,.]*(?:(?:at\s+)?T?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?"
+    r"[\s,.–—-]*(?:(?:at\s+)?T?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?"
     r"\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?)?[\s.]*",
     re.IGNORECASE,
+)
+
+# A clock time written before the date: "10:30 a.m. EDT, March 15, 2015", "12:47 PM - ".
+_TIME_HEAD = re.compile(
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?[\s,–—-]+", re.IGNORECASE
 )
 
 # "on Saturday", "last Tuesday", "Monday night", "said Monday", "yesterday", "today"
@@ -51,8 +57,12 @@ _RELATIVE_SHIFT = {"yesterday": -1, "today": 0, "tonight": 0}
 
 
 def parse_date(text: str) -> dt.date | None:
-    """The date a whole field states ('Oct. 16, 2016', '2016-10-16T09:00Z'); None otherwise."""
+    """The date a whole field states ('Oct. 16, 2016', '2016-10-16T09:00Z'); None otherwise.
+    A time may stand beside the date on either side ('10:30 a.m. EDT, March 15, 2015')."""
     stripped = text.strip()
+    head = _TIME_HEAD.match(stripped)
+    if head and not _ISO_START.match(stripped):
+        stripped = stripped[head.end() :]
     for form in _FORMS:
         match = form.match(stripped)
         if match is None:

@@ -1,8 +1,10 @@
 """Government transcripts (remarks, press availabilities, interviews, briefings) as turns.
 
 A transcript is a header block followed by turns. Each turn opens with a speaker label at a
-paragraph start ('SECRETARY KERRY:', 'QUESTION:') and runs, over as many paragraphs as it
-takes, to the next label. Stage notes such as '(Laughter.)' or '(inaudible)' stay in the text.
+paragraph start ('SECRETARY KERRY:', 'QUESTION:', 'Prime Minister:') and runs, over as many
+paragraphs as it takes, to the next label. Stage notes such as '(Laughter.)' or '(inaudible)'
+stay in the text; release trailers ('END', '# # #') and captions closing a turn do not (see
+transcript_furniture). A speech with no labels is one turn by the header's principal.
 """
 
 from __future__ import annotations
@@ -11,28 +13,29 @@ import re
 from dataclasses import dataclass
 
 from app.nlp.occasions import known_cities
+from app.nlp.transcript_body import prose_start
+from app.nlp.transcript_furniture import spoken_span
 from app.nlp.transcript_header import HeaderPerson, TranscriptHeader, parse_header
 from app.nlp.transcript_labels import Label, find_labels
-from app.nlp.transcript_speakers import SpeakerResolver
+from app.nlp.transcript_speakers import Speaker, SpeakerResolver
 
 __all__ = ["HeaderPerson", "Transcript", "TranscriptHeader", "Turn", "parse_transcript"]
 
-# A paragraph of prose: without labels, the header ends where one begins.
-_PROSE = re.compile(r"^[ \t]*(?:\S+[ \t]+){15,}", re.MULTILINE)
-# End-of-release marks after the last turn: "# # #", "###", "* * *".
-_FOOTER = re.compile(r"(?:\n[ \t]*(?:#[ \t]*){3,}|\n[ \t]*(?:\*[ \t]*){3,})+\s*$")
+# An interpreter note opening the words rather than the label:
+# "FOREIGN MINISTER LAVROV: (Via interpreter) Ladies and gentlemen", "(As interpreted)".
+_INTERPRETER_NOTE = re.compile(r"\((?P<note>[^()\n]{0,30}\binterpret[^()\n]{0,30})\)\s*", re.I)
 
 
 @dataclass(frozen=True)
 class Turn:
-    label: str  # as written: "SECRETARY KERRY", "QUESTION", "Q"
+    label: str  # as written: "SECRETARY KERRY", "QUESTION", "Q"; "" for an unlabelled speech
     label_start: int
     label_end: int  # past the colon
     text: str  # source[start:end], stripped; may span paragraphs
     start: int
     end: int
-    kind: str  # "turn" | "question" (QUESTION / Q from the floor)
-    speaker: str | None  # "John Kerry"; "Kirby" when no first name is known; None for questions
+    kind: str  # "turn" | "question" (QUESTION / Q from the floor, or the named interviewer)
+    speaker: str | None  # "John Kerry"; "Kirby" when no first name is known; None for QUESTION
     role: str | None
     country: str | None
     surname: str | None
@@ -48,45 +51,78 @@ class Transcript:
 def parse_transcript(text: str) -> Transcript:
     """Header facts and every non-empty turn, speakers resolved within the document."""
     labels = find_labels(text)
-    header_end = labels[0].start if labels else _prose_start(text)
+    header_end = labels[0].start if labels else prose_start(text)
     header = parse_header(text, header_end, known_cities())
-    resolver = SpeakerResolver(header.people, text)
+    resolver = SpeakerResolver(header.people, text, labels)
+    if not labels:
+        return Transcript(header, _speech(text, header))
     turns = []
     for index, label in enumerate(labels):
         limit = labels[index + 1].start if index + 1 < len(labels) else len(text)
-        turn = _turn(text, label, limit, resolver)
+        turn = _turn(text, label, limit, resolver, header)
         if turn is not None:
             turns.append(turn)
     return Transcript(header, tuple(turns))
 
 
-def _prose_start(text: str) -> int:
-    """Offset of the first line of 15 words or more: a speech without labels starts there."""
-    match = _PROSE.search(text)
-    return match.start() if match else len(text)
+def _speech(text: str, header: TranscriptHeader) -> tuple[Turn, ...]:
+    """A page without labels is one speaker's speech or statement: the body is one turn of
+    the header's principal ('John Kerry / Secretary of State' above 'As Prepared for
+    Delivery'). Without a principal nobody can be named, so there is no turn."""
+    principal = header.principal
+    span = spoken_span(text, header.end, len(text))
+    if principal is None or span is None:
+        return ()
+    start, end = span
+    surname = principal.name.split()[-1]
+    turn = Turn(
+        "", start, start, text[start:end], start, end, "turn", principal.name,
+        principal.role, principal.country, surname, None,
+    )  # fmt: skip
+    return (turn,)
 
 
-def _turn(text: str, label: Label, limit: int, resolver: SpeakerResolver) -> Turn | None:
-    """The words from the label's colon to the next label, stripped; None when empty."""
-    segment = text[label.end : limit]
-    segment = _FOOTER.sub("", segment)
-    stripped = segment.strip()
-    if not stripped:
+def _turn(
+    text: str, label: Label, limit: int, resolver: SpeakerResolver, header: TranscriptHeader
+) -> Turn | None:
+    """The words from the label's colon to the next label, less trailers; None when empty."""
+    span = spoken_span(text, label.end, limit)
+    if span is None:
         return None
-    start = label.end + (len(segment) - len(segment.lstrip()))
-    end = start + len(stripped)
+    start, end = span
+    note = label.note
+    opening = _INTERPRETER_NOTE.match(text, start, end)
+    if opening and opening.end() < end:
+        note = note or _note_case(opening.group("note"))
+        start = opening.end()
     speaker = resolver.resolve(label)
+    kind = "question" if _is_interviewer(label, speaker, header) else label.kind
     return Turn(
         label=label.label,
         label_start=label.start,
         label_end=label.end,
-        text=stripped,
+        text=text[start:end],
         start=start,
         end=end,
-        kind=label.kind,
+        kind=kind,
         speaker=speaker.name,
         role=speaker.role,
         country=speaker.country,
         surname=speaker.surname,
-        note=label.note,
+        note=note,
     )
+
+
+def _is_interviewer(label: Label, speaker: Speaker, header: TranscriptHeader) -> bool:
+    """'MS. BRENNAN' under 'Interview With Margaret Brennan of CBS': her turns are the
+    questions the answers reply to, so they are kind "question", still attributed to her.
+    A label with an office ('SECRETARY KERRY') is never the journalist's."""
+    if header.interviewer is None or speaker.surname is None or label.title or label.role_only:
+        return False
+    return speaker.surname.casefold() == header.interviewer.split()[-1].casefold()
+
+
+def _note_case(note: str) -> str:
+    """'Via interpreter' -> 'via interpreter': the note as the label form writes it."""
+    note = " ".join(note.split())
+    return note[:1].lower() + note[1:]

@@ -5,6 +5,12 @@ with a parenthetical note before the colon ('FOREIGN MINISTER LAVROV (via interp
 Labels carry no digits. White House style 'Q  Mr. President, ...' (no colon) is accepted
 for the single letter Q only. Words that head non-speech paragraphs ('NOTE:', 'UPDATE:',
 'EDITOR'S NOTE:', 'PRN:') are not labels: a note is part of the text around it.
+
+British transcripts write labels in mixed case ('Prime Minister:', 'Question:', 'Theresa
+May:'). Mixed case is also how headings and field names look ('Location:', 'Further
+information:'), so a mixed-case label must be a question word, start with a known title, be
+a role ('Moderator:'), or be a two- or three-word personal name that is not a place; and the
+words after its colon must start like speech (a capital, a quote, a bracket or a new line).
 """
 
 from __future__ import annotations
@@ -14,18 +20,28 @@ from dataclasses import dataclass
 
 from app.nlp.names import title_case
 from app.nlp.roles import country_of
+from app.nlp.transcript_places import is_place
 
 # Uppercase words with the punctuation names and honorifics use: "MR.", "O'BRIEN", "AL-JUBEIR";
 # lowercase particles inside names: "FOREIGN MINISTER de MISTURA".
-_WORD = r"[A-Z][A-Z.'’-]*"
+# "SENATOR McCAIN" keeps the lowercase c of Mc.
+_WORD = r"(?:Mc)?[A-Z][A-Z.'’-]*"
 _PARTICLE = r"(?:de|da|del|al|el|van|von|bin|ibn|la|le|du|der)"
+# A capitalised word of a mixed-case label: "Prime", "Minister", "O'Brien", "U.K.".
+_CAPITALISED = r"[A-Z][\w.'’-]*"
+_NOTE = r"(?:[ \t]*\((?P<{}>[^()\n]{{1,40}})\))?[ \t]*:"
 _LABEL = re.compile(
     rf"^[ \t]*(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|{_PARTICLE}))*)"
-    r"(?:[ \t]*\((?P<note>[^()\n]{1,40})\))?[ \t]*:(?=\s|$)"
-    r"|^[ \t]*(?P<q>Q)(?:[ \t]*:|[ \t]+(?=[^\sa-z]))",
+    + _NOTE.format("note")
+    + r"(?=\s|$)"
+    + rf"|^[ \t]*(?P<mixed>{_CAPITALISED}(?:[ \t]+(?:{_CAPITALISED}|{_PARTICLE})){{0,5}})"
+    + _NOTE.format("mixed_note")
+    + r"(?=[ \t]*(?:\n|$)|[ \t]+[A-Z\"“‘'(\[—–-])"
+    + r"|^[ \t]*(?P<q>Q)(?:[ \t]*:|[ \t]+(?=[^\sa-z]))",
     re.MULTILINE,
 )
 _MAX_WORDS = 7
+_MAX_MIXED_NAME_WORDS = 3
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -45,7 +61,21 @@ _NOT_SPEAKERS = _wordset(
 # Abbreviations that head a headline-style paragraph ("U.S.: ...") but never label a speaker.
 _NOT_ALONE = _wordset("U.S US U.K UK UN U.N EU NATO ISIS ISIL OK")
 _QUESTION_LABELS = frozenset(
-    {"Q", "QUESTION", "QUESTIONER", "REPORTER", "AUDIENCE MEMBER", "AUDIENCE QUESTION"}
+    {"Q", "QUESTION", "QUESTIONER", "REPORTER", "JOURNALIST", "AUDIENCE MEMBER",
+     "AUDIENCE QUESTION"}
+)  # fmt: skip
+# Capitalised words that open a mixed-case heading or salutation, never a name:
+# "Dear Colleagues:", "Ladies and Gentlemen:", "Key Points:", "Further Information:".
+_NOT_NAME_WORDS = _wordset(
+    """
+    DEAR LADIES GENTLEMEN FRIENDS COLLEAGUES EXCELLENCIES EXCELLENCY KEY POINTS FURTHER
+    INFORMATION NOTES LINKS MORE QUESTIONS ANSWERS ANSWER STATEMENT REMARKS SPEECH PRESS
+    RELEASE RELEASES MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY JANUARY FEBRUARY
+    MARCH APRIL JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER THE OUR MY YOUR THIS
+    ONE TWO THREE FOUR FIVE FIRST SECOND THIRD FINALLY STEP PART CHAPTER SECTION NUMBER
+    GOOD MORNING AFTERNOON EVENING UNITED NATIONS EUROPEAN UNION COUNCIL COMMITTEE MINISTRY
+    OFFICE GOVERNMENT HOUSE SENATE CONGRESS PARLIAMENT DEPARTMENT AGENCY
+    """
 )
 # Labels naming a part someone plays, not a person: speaker unknown, role from the label.
 _ROLE_ONLY = _wordset(
@@ -109,7 +139,7 @@ _TITLES: dict[str, str | None] = {
     "SPEAKER": "Speaker",
     "MR.": None, "MR": None, "MS.": None, "MS": None, "MRS.": None, "MRS": None,
     "MISS": None, "DR.": None, "DR": None, "SIR": None, "DAME": None, "LORD": None,
-    "LADY": None, "SHEIKH": None,
+    "LADY": None, "SHEIKH": None, "PM": "Prime Minister",
 }  # fmt: skip
 _TITLE_ORDER = sorted(_TITLES, key=lambda t: -len(t.split()))
 # The same titles as prose writes them, for title lines: "U.K. Foreign Secretary Boris Johnson".
@@ -144,27 +174,50 @@ def find_labels(text: str) -> list[Label]:
 def _read(match: re.Match[str]) -> Label | None:
     if match.group("q"):
         return Label("Q", match.start("q"), match.end(), "question", None, None, None, None)
-    written = " ".join(match.group("label").split())
-    words = written.split()
+    group = "label" if match.group("label") else "mixed"
+    written = " ".join(match.group(group).split())
+    words = written.upper().split()
     if len(words) > _MAX_WORDS or any(_bare(w) in _NOT_SPEAKERS for w in words):
         return None
     if len(words) == 1 and _bare(words[0]) in _NOT_ALONE:
         return None
-    note = " ".join(match.group("note").split()) if match.group("note") else None
-    start = match.start("label")
-    if written in _QUESTION_LABELS:
+    if group == "mixed" and not _speaker_like(written):
+        return None
+    raw_note = match.group("note" if group == "label" else "mixed_note")
+    note = " ".join(raw_note.split()) if raw_note else None
+    start = match.start(group)
+    if " ".join(words) in _QUESTION_LABELS:
         return Label(written, start, match.end(), "question", None, None, None, note)
     title, name, country, role_only = describe(written)
     return Label(written, start, match.end(), "turn", title, name, country, note, role_only)
 
 
+def _speaker_like(written: str) -> bool:
+    """A mixed-case label names a speaker: 'Question', 'Prime Minister', 'Moderator',
+    'Chancellor Merkel' or a personal name ('Theresa May'), not 'Location' or 'New York'."""
+    upper = written.upper()
+    words = upper.split()
+    if upper in _QUESTION_LABELS or _split_title(words)[0] is not None:
+        return True
+    if words[-1] in _ROLE_ONLY and words[-1] != "A":
+        return True
+    if not 2 <= len(words) <= _MAX_MIXED_NAME_WORDS or any(
+        _bare(w) in _NOT_NAME_WORDS for w in words
+    ):
+        return False
+    if not all(re.fullmatch(r"[A-Z][a-z][\w'’-]*|[A-Z]['’][A-Z]\w+", w) for w in written.split()):
+        return False
+    return not is_place(written)
+
+
 def describe(label: str) -> tuple[str | None, str | None, str | None, bool]:
     """(title, name, country, role_only) of a label: 'U.K. FOREIGN SECRETARY JOHNSON' ->
     ('Foreign Secretary', 'Johnson', 'United Kingdom', False); 'MODERATOR' -> role only."""
-    words = label.split()
-    country = country_of(words[0]) if len(words) > 1 else None
+    written = label.split()
+    country = country_of(written[0]) if len(written) > 1 else None
     if country:
-        words = words[1:]
+        written = written[1:]
+    words = [w.upper() for w in written]
     if words[0] == "THE":
         return _role_case(" ".join(words[1:])), None, country, True
     core = words[:-1] if len(words) > 1 and words[-1] in _NUMBERING else words
@@ -172,7 +225,8 @@ def describe(label: str) -> tuple[str | None, str | None, str | None, bool]:
         title = None if core == ["A"] else _role_case(" ".join(core))
         return title, None, country, True
     title, rest = _split_title(words)
-    name = " ".join(title_case(w) if w.isupper() else w for w in rest) or None
+    kept = written[len(words) - len(rest) :]
+    name = " ".join(display_word(w) if _capitals(w) else w for w in kept) or None
     if name is None:
         return title, None, country, True
     return title, name, country, False
@@ -193,7 +247,22 @@ def _role_case(words: str) -> str:
     if known:
         return known
     small = {"OF", "FOR", "THE", "AND"}
-    return " ".join(w.lower() if w in small else title_case(w) for w in words.split())
+    return " ".join(w.lower() if w in small else display_word(w) for w in words.split())
+
+
+def _capitals(word: str) -> bool:
+    """'KERRY' and 'McCAIN' are written in capitals; 'Kerry' and 'McCain' are not."""
+    return word.removeprefix("Mc").isupper()
+
+
+def display_word(word: str) -> str:
+    """An all-capitals word in the case prose uses: 'KERRY' -> 'Kerry', "O'BRIEN" ->
+    "O'Brien", 'MCCAIN' -> 'McCain' (Mc is always followed by a capital; Mac is not:
+    'Mackay', 'Machado', so Mac is left to the document's own spelling)."""
+    cased = title_case(word)
+    if len(cased) > 3 and cased.startswith("Mc") and cased[2].isalpha():
+        return "Mc" + cased[2].upper() + cased[3:]
+    return cased
 
 
 def _bare(word: str) -> str:

@@ -6,7 +6,10 @@ part after the comma is a country or a U.S. state, and a state means the United 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.nlp.names import fold
+from app.nlp.occasions import known_cities
 from app.nlp.roles import country_of
 
 _COUNTRIES = """
@@ -84,3 +87,14 @@ def country_name(text: str | None) -> str | None:
 def country_adjective(word: str) -> str | None:
     """'U.K.' -> 'United Kingdom', 'Japanese' -> 'Japan': the country a title's prefix names."""
     return country_of(word) or _DEMONYMS.get(fold(word))
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    """The shipped gazetteer of city names, folded."""
+    return frozenset(fold(city) for city in known_cities())
+
+
+def is_place(words: str) -> bool:
+    """'New York', 'United Kingdom', 'Washington DC': a city, country or state by name."""
+    return country_name(words) is not None or fold(words) in _cities()

@@ -8,10 +8,11 @@ says 'my friend Sergey Lavrov' and no other first name goes with Lavrov.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.nlp.names import TITLE_WORDS, fold
-from app.nlp.transcript_header import HeaderPerson
+from app.nlp.transcript_header import HeaderPerson, merge_people
 from app.nlp.transcript_labels import Label
 from app.nlp.transcript_titles import STOP_WORDS, TitledName, titled_names
 
@@ -44,10 +45,15 @@ class Speaker:
 
 
 class SpeakerResolver:
-    """Resolves labels against one document; answers are cached per label text."""
+    """Resolves labels against one document; answers are cached per label text.
 
-    def __init__(self, people: tuple[HeaderPerson, ...], body: str) -> None:
-        self._people = people
+    The people a label can name are the header's and those a label names in full with a
+    title ('Prime Minister Theresa May:'), so that a later 'Prime Minister:' is her too."""
+
+    def __init__(
+        self, people: tuple[HeaderPerson, ...], body: str, labels: Sequence[Label] = ()
+    ) -> None:
+        self._people = merge_people(list(people), _labelled_people(labels))
         self._body = body
         self._titled: list[TitledName] | None = None  # read from the body when first needed
         self._cache: dict[str, Speaker] = {}
@@ -66,14 +72,41 @@ class SpeakerResolver:
         surname = label.name.split()[-1]
         person = self._person(surname)
         if person is not None:
+            name = self._fuller(person)
             role = person.role or label.title
-            return Speaker(person.name, role, label.country or person.country, _last(person.name))
+            return Speaker(name, role, label.country or person.country, _last(name))
         full = label.name if len(label.name.split()) > 1 else self._body_name(surname)
         titled = self._titled_for(surname)
         role = label.title or (titled.title if titled else None)
         country = label.country or (titled.country if titled else None)
-        name = full or surname
+        name = full or self._recased(surname)
         return Speaker(name, role, country, _last(name))
+
+    def _fuller(self, person: HeaderPerson) -> str:
+        """A header surname alone ('Cameron' from 'PRIME MINISTER CAMERON' in the title) with
+        the first name the body gives it under the same title ('my friend, Prime Minister
+        David Cameron'). The title must agree: a body naming 'First Lady Michelle Obama'
+        does not rename President Obama."""
+        if len(person.name.split()) > 1:
+            return person.name
+        if self._titled is None:
+            self._titled = titled_names(self._body)
+        key = fold(person.name)
+        names = {
+            t.name
+            for t in self._titled
+            if fold(t.name.split()[-1]) == key
+            and len(t.name.split()) > 1
+            and (_title_fits(t.title, person.role) or _title_fits(person.role or "", t.title))
+        }
+        return names.pop() if len(names) == 1 else person.name
+
+    def _recased(self, word: str) -> str:
+        """A label word as the body spells it: 'Mccain' -> 'McCain' when the body writes
+        'McCain'; unchanged when the body never writes it in mixed case."""
+        forms = re.findall(rf"\b(?i:{re.escape(word)})\b", self._body)
+        mixed = [f for f in forms if f[:1].isupper() and not f.isupper() and f != word]
+        return max(set(mixed), key=mixed.count) if mixed else word
 
     def _by_role(self, label: Label) -> Speaker:
         """'THE PRESIDENT' is the header's only president; 'A:' is its only person."""
@@ -112,6 +145,15 @@ class SpeakerResolver:
         if len(by_first) != 1:
             return None
         return min(names, key=len)
+
+
+def _labelled_people(labels: Sequence[Label]) -> list[HeaderPerson]:
+    """People a label names with a title and a full name: 'PRIME MINISTER THERESA MAY'."""
+    people = []
+    for label in labels:
+        if label.kind == "turn" and label.title and label.name and len(label.name.split()) > 1:
+            people.append(HeaderPerson(label.name, label.title, label.country))
+    return people
 
 
 def _first_names(words: list[str]) -> list[str]:

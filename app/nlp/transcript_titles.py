@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from app.nlp.names import fold
-from app.nlp.transcript_labels import TITLES
+from app.nlp.transcript_labels import TITLES, display_word
 from app.nlp.transcript_places import country_adjective
 
 _PROSE_TITLES = (
@@ -25,10 +25,16 @@ _PROSE_TITLES = (
 _TITLE_ALTERNATIVES = "|".join(
     re.escape(t) for t in sorted(set(_PROSE_TITLES), key=len, reverse=True)
 )
-_NAME_WORD = r"(?:[A-Z][a-z][\w'’-]*|[A-Z]\.|(?:al|el|bin|de|van|von)-?[A-Z][\w'’-]*)"
+# A name word: "Kerry", "O'Brien" (an apostrophe after one capital), "C.", "al-Jubeir".
+_NAME_WORD = (
+    r"(?:[A-Z][a-z][\w'’-]*|[A-Z]['’][A-Z][a-z][\w'’-]*|[A-Z]\.|"
+    r"(?:al|el|bin|de|van|von)-?[A-Z][\w'’-]*)"
+)
 _TITLED = re.compile(
     rf"\b(?P<title>{_TITLE_ALTERNATIVES})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
 )
+# Words an all-capitals title keeps small when read in title case: they end a name.
+_SMALL_WORDS = frozenset({"A", "AN", "AND", "OF", "THE", "BY", "IN", "ON", "AT", "WITH", "FOR"})
 _COUNTRY_BEFORE = re.compile(r"([A-Z][\w.]*)\s+$")
 _COUNTRY_WINDOW = 40  # characters searched back for "U.K." / "Japanese" before a title
 
@@ -112,3 +118,36 @@ def _name_words(name: str) -> list[str]:
             break
         words.append(word)
     return words
+
+
+# The interviewer a title names: "Interview With Margaret Brennan of CBS's Face the Nation",
+# "INTERVIEW OF THE PRESIDENT BY STEVE KROFT OF CBS'S 60 MINUTES" (read title-cased).
+_INTERVIEW = re.compile(
+    rf"\bInterview\b.*?\b(?:With|By)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})",
+    re.IGNORECASE,
+)
+
+
+def readable(line: str) -> str:
+    """An all-capitals line in title case, same length, so prose patterns read it:
+    'PRESS BRIEFING BY PRESS SECRETARY JOSH EARNEST' -> 'Press Briefing By Press Secretary
+    Josh Earnest'. Dotted abbreviations keep their case ('U.S.'); mixed-case lines are kept."""
+    if any(c.islower() for c in line) or not any(c.isupper() for c in line):
+        return line
+    return re.sub(r"[A-Z][A-Z'’-]*\b(?!\.)", lambda m: _word_case(m.group(0)), line)
+
+
+def _word_case(word: str) -> str:
+    """'AND' -> 'and' (a small word stays small, so it ends a name), 'MCCAIN' -> 'McCain'."""
+    return word.lower() if word in _SMALL_WORDS else display_word(word)
+
+
+def interviewer(title: str | None) -> str | None:
+    """The journalist 'Interview With NAME' names, with two name words or more."""
+    if not title:
+        return None
+    match = _INTERVIEW.search(readable(title))
+    if match is None:
+        return None
+    words = _name_words(match.group("name"))
+    return " ".join(words) if len(words) >= 2 else None

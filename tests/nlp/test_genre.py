@@ -33,7 +33,19 @@ CASES = [
     ("Kerry told reporters: “Not yet.”\nHe added: “Soon.”\nShe said: “No.”\n", "news"),
     ("QUESTION: Only one labelled paragraph, the rest is prose.\n\nKerry left.\n", "news"),
     ("", "news"),
-]
+    # Speeches without labels: the header says how the text was delivered.
+    ("Remarks\n\nJohn Kerry\nSecretary of State\n\nAs Prepared for Delivery\n\nThank you.\n",
+     "transcript"),
+    ("Speech\nPM speech\n17 January 2017 (Transcript of the speech, exactly as it was "
+     "delivered)\n\nThank you.\n", "transcript"),
+    ("Kerry spoke for an hour. The text, as prepared for delivery, ran to ten pages.\n", "news"),
+    # Mixed-case headings are not labels: a place, a heading, a salutation.
+    ("Brexit: What happens next\n\nKey Points: Three things.\n\nNew York: A city waits.\n",
+     "news"),
+    ("Dear Colleagues: Welcome.\n\nFurther Information: See below.\n", "news"),
+    # Mixed-case labels of British transcripts.
+    ("Prime Minister: Thank you.\n\nQuestion: Why?\n\nTheresa May: Because.\n", "transcript"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

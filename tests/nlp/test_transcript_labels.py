@@ -1,7 +1,9 @@
 """Transcript labels, turns, speakers and headers on small synthetic snippets of the genre.
 
-Decision recorded here: 'NOTE:', 'UPDATE:', 'EDITOR'S NOTE:' and 'PRN:' at a paragraph start
-are not speaker labels; their paragraph stays inside the turn (or header) around it.
+Decisions recorded here: 'NOTE:', 'UPDATE:', 'EDITOR'S NOTE:' and 'PRN:' at a paragraph start
+are not speaker labels; their paragraph stays inside the turn (or header) around it. Stage
+notes inside a turn stay in its text; one closing the turn ('(Applause.)') does not. A label
+naming the interviewer of an 'Interview With ...' title is a question, attributed to them.
 """
 
 from __future__ import annotations
@@ -172,7 +174,7 @@ TURN_CASES: list[tuple[str, str, list[Want]]] = [
                 "SECRETARY KERRY",
                 "Kerry",
                 "Secretary",
-                "(Laughter.) Well, (inaudible) yes.\n\n(Applause.)",
+                "(Laughter.) Well, (inaudible) yes.",  # a closing '(Applause.)' is not speech
             ),
             Want("QUESTION", None, None, "(Off-mike.)", Q),
         ],
@@ -268,7 +270,7 @@ TURN_CASES: list[tuple[str, str, list[Want]]] = [
         "senator-general-admiral",
         "SENATOR MCCAIN: Hi.\nGENERAL DUNFORD: Sir.\nADMIRAL MULLEN: Yes.",
         [
-            Want("SENATOR MCCAIN", "Mccain", "Senator", "Hi."),
+            Want("SENATOR MCCAIN", "McCain", "Senator", "Hi."),  # Mc takes a capital
             Want("GENERAL DUNFORD", "Dunford", "General", "Sir."),
             Want("ADMIRAL MULLEN", "Mullen", "Admiral", "Yes."),
         ],
@@ -329,7 +331,7 @@ TURN_CASES: list[tuple[str, str, list[Want]]] = [
         "Interview With Chuck Todd of NBC's Meet the Press\n\nMR TODD: Welcome back.\n\n"
         "SECRETARY KERRY: Thanks, Chuck.",
         [
-            Want("MR TODD", "Chuck Todd", None, "Welcome back."),
+            Want("MR TODD", "Chuck Todd", None, "Welcome back.", Q),  # the interviewer
             Want("SECRETARY KERRY", "Kerry", "Secretary", "Thanks, Chuck."),
         ],
     ),
@@ -560,14 +562,24 @@ def test_captions_in_header_are_not_turns() -> None:
     assert [t.label for t in parse_transcript(document).turns] == ["SECRETARY KERRY"]
 
 
-def test_speech_without_labels_has_a_header_and_no_turns() -> None:
+def test_speech_without_labels_is_one_turn_of_the_principal() -> None:
     document = (
         HEAD + "Thank you very much. It is a great pleasure to be here today with all of you.\n"
     )
     parsed = parse_transcript(document)
-    assert parsed.turns == ()
+    assert [(t.speaker, t.role, t.label) for t in parsed.turns] == [
+        ("John Kerry", "Secretary of State", "")
+    ]
+    assert parsed.turns[0].text.endswith("with all of you.")
     assert parsed.header.date == dt.date(2016, 5, 17)
     assert parsed.header.end == document.index("Thank you")
+
+
+def test_speech_without_labels_or_principal_has_no_turns() -> None:
+    document = "Media Note\n\nOffice of the Spokesperson\nMay 17, 2016\n\n" + (
+        "The United States and Austria today signed an agreement on science cooperation.\n"
+    )
+    assert parse_transcript(document).turns == ()
 
 
 def test_long_document_is_linear() -> None:
