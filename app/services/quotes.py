@@ -161,8 +161,12 @@ def find_quotes(
         return Page([], None, query.interpreted, 0 if count else None)
     if sort == "relevance" and query.rank is None:
         raise BadQuery("sort=relevance needs a full-text query in q")
+    after = decode_cursor(cursor)
+    text_ids = _text_matches(session, query, sort)
+    if text_ids is not None and len(text_ids) <= TOTAL_CAP:
+        return _page_of_ids(session, query, text_ids, limit, after, count)
     base: Select[Any] = select(Quote).where(*query.clauses)
-    stmt = _ordered(base, sort, decode_cursor(cursor), query.rank)
+    stmt = _ordered(base, sort, after, query.rank)
     columns = [query.snippet.label("snippet")] if query.snippet is not None else []
     rank_col = [query.rank.label("rank")] if sort == "relevance" else []
     stmt = stmt.add_columns(*columns, *rank_col).limit(limit + 1).options(*quote_load_options())
@@ -172,8 +176,53 @@ def find_quotes(
     items = [r[0] for r in rows]
     snippets = {r[0].id: r.snippet for r in rows} if columns else {}
     next_cursor = _cursor_after(rows[-1], sort) if more and rows else None
+    if count and text_ids is not None:  # more than TOTAL_CAP matches: already counted
+        return Page(items, next_cursor, query.interpreted, TOTAL_CAP, True, snippets)
     total, estimate = _total(session, query) if count else (None, False)
     return Page(items, next_cursor, query.interpreted, total, estimate, snippets)
+
+
+def _text_matches(session: Session, query: QuoteQuery, sort: str) -> list[int] | None:
+    """PostgreSQL, full-text search sorted by id: up to TOTAL_CAP + 1 matching ids, any order.
+
+    PostgreSQL estimates a phrase as if its words were independent, and a rare word from
+    sparse statistics, so `ORDER BY id LIMIT n` could walk every quote checking each one
+    (0.4 s at a million quotes) for a phrase found 21 times. Read from the full-text index,
+    up to TOTAL_CAP matches cost ~10 ms; past that they are common, and the walk is short.
+    SQLite needs none of this: its FTS5 subquery always yields every match up front.
+    """
+    if query.rank is None or sort != "id" or session.get_bind().dialect.name == "sqlite":
+        return None
+    matches = select(Quote.id).where(*query.clauses).limit(TOTAL_CAP + 1).subquery()
+    # One array value, not 10k rows: ~5 ms less through the driver and the ORM.
+    return list(session.scalar(select(func.array_agg(matches.c.id))) or [])
+
+
+def _page_of_ids(
+    session: Session,
+    query: QuoteQuery,
+    ids: list[int],
+    limit: int,
+    after: dict[str, Any] | None,
+    count: bool,
+) -> Page:
+    """The id-ordered page after the cursor, out of every match's id."""
+    last = after["id"] if after is not None else 0
+    wanted = sorted(i for i in ids if i > last)[: limit + 1]
+    columns = [query.snippet.label("snippet")] if query.snippet is not None else []
+    stmt = (
+        select(Quote)
+        .where(Quote.id.in_(wanted[:limit]))
+        .add_columns(*columns)
+        .order_by(Quote.id)
+        .options(*quote_load_options())
+    )
+    rows = list(session.execute(stmt).unique().all()) if wanted else []
+    snippets = {r[0].id: r.snippet for r in rows} if columns else {}
+    more = len(wanted) > limit
+    next_cursor = _cursor_after(rows[-1], "id") if more and rows else None
+    total = len(ids) if count else None
+    return Page([r[0] for r in rows], next_cursor, query.interpreted, total, False, snippets)
 
 
 def _ordered(stmt: Select[Any], sort: str, after: dict[str, Any] | None, rank: Any) -> Select[Any]:
