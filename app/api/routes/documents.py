@@ -7,9 +7,9 @@ from fastapi import APIRouter, Request
 from app.api.deps import CursorParam, DocumentId, LimitParam, SessionDep
 from app.errors import problem_responses
 from app.schemas import DocumentDetail, DocumentPage, QuotePage
-from app.services.catalog import get_document as fetch_document
-from app.services.catalog import list_documents as fetch_documents
-from app.services.catalog import require_document
+from app.services.documents import get_document as fetch_document
+from app.services.documents import list_documents as fetch_documents
+from app.services.documents import require_document
 from app.services.pages import quote_page
 from app.services.quotes import QuoteFilters
 

@@ -7,9 +7,9 @@ from fastapi import APIRouter, Request
 from app.api.deps import CursorParam, EventId, LimitParam, SessionDep
 from app.errors import problem_responses
 from app.schemas import EventDetail, EventPage, QuotePage
-from app.services.catalog import get_event as fetch_event
-from app.services.catalog import list_events as fetch_events
-from app.services.catalog import require_event
+from app.services.events import get_event as fetch_event
+from app.services.events import list_events as fetch_events
+from app.services.events import require_event
 from app.services.pages import quote_page
 from app.services.quotes import QuoteFilters
 

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Query, Request
 from app.api.deps import CursorParam, LimitParam, SessionDep, SpeakerId
 from app.errors import problem_responses
 from app.schemas import QuotePage, SpeakerDetail, SpeakerPage
-from app.services.catalog import get_speaker as fetch_speaker
-from app.services.catalog import list_speakers as fetch_speakers
-from app.services.catalog import require_speaker
 from app.services.pages import quote_page
 from app.services.quotes import QuoteFilters
+from app.services.speakers import get_speaker as fetch_speaker
+from app.services.speakers import list_speakers as fetch_speakers
+from app.services.speakers import require_speaker
 
 router = APIRouter(prefix="/speakers", tags=["speakers"])
 

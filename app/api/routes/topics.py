@@ -9,11 +9,11 @@ from fastapi import APIRouter, Query, Request
 from app.api.deps import CursorParam, LimitParam, ScopeParam, SessionDep, TopicId
 from app.errors import problem_responses
 from app.schemas import QuotePage, TopicDetail, TopicPage
-from app.services.catalog import get_topic as fetch_topic
-from app.services.catalog import list_topics as fetch_topics
-from app.services.catalog import require_topic
 from app.services.pages import quote_page
 from app.services.quotes import QuoteFilters
+from app.services.topics import get_topic as fetch_topic
+from app.services.topics import list_topics as fetch_topics
+from app.services.topics import require_topic
 
 router = APIRouter(prefix="/topics", tags=["topics"])
 

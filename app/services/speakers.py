@@ -1,0 +1,79 @@
+"""Speakers: who is quoted, under which names and roles, and about what."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.db.models import Quote, QuoteTopic, Speaker, Topic
+from app.errors import NotFound
+from app.schemas import (
+    AliasOut,
+    RoleOut,
+    SpeakerDetail,
+    SpeakerOut,
+    TopicCount,
+)
+from app.services.listing import keyset_page, quote_counts
+from app.services.names import resolve_speaker_ref
+
+
+def list_speakers(
+    session: Session, q: str | None, include_silent: bool, limit: int, cursor: str | None
+) -> tuple[list[SpeakerOut], str | None]:
+    """Speakers who have quotes (directory entries who never spoke are hidden unless asked)."""
+    stmt = select(Speaker)
+    if not include_silent:
+        stmt = stmt.where(Speaker.id.in_(select(Quote.speaker_id)))
+    if q:
+        stmt = stmt.where(Speaker.id.in_(resolve_speaker_ref(session, q).ids))
+    rows, next_cursor = keyset_page(session, stmt, Speaker, limit, cursor)
+    speakers = [r[0] for r in rows]
+    counts = quote_counts(session, Quote.speaker_id, [s.id for s in speakers])
+    return [
+        SpeakerOut(id=s.id, name=s.name, slug=s.slug, kind=s.kind, quote_count=counts.get(s.id, 0))
+        for s in speakers
+    ], next_cursor
+
+
+def get_speaker(session: Session, speaker_id: int) -> SpeakerDetail:
+    speaker = session.scalars(
+        select(Speaker)
+        .where(Speaker.id == speaker_id)
+        .options(selectinload(Speaker.aliases), selectinload(Speaker.roles))
+    ).first()
+    if speaker is None:
+        raise NotFound(f"no speaker with id {speaker_id}")
+    count = quote_counts(session, Quote.speaker_id, [speaker.id]).get(speaker.id, 0)
+    top = session.execute(
+        select(Topic.id, Topic.name, Topic.kind, func.count())
+        .join(QuoteTopic, QuoteTopic.topic_id == Topic.id)
+        .join(Quote, Quote.id == QuoteTopic.quote_id)
+        .where(Quote.speaker_id == speaker.id, QuoteTopic.scope == "quote")
+        .group_by(Topic.id, Topic.name, Topic.kind)
+        .order_by(func.count().desc(), Topic.name)
+        .limit(10)
+    ).all()
+    return SpeakerDetail(
+        id=speaker.id,
+        name=speaker.name,
+        slug=speaker.slug,
+        kind=speaker.kind,
+        quote_count=count,
+        aliases=[
+            AliasOut(alias=a.alias, source=a.source)
+            for a in sorted(speaker.aliases, key=lambda a: a.id)
+        ],
+        roles=[
+            RoleOut.model_validate(r)
+            for r in sorted(
+                speaker.roles, key=lambda r: (r.start_date is None, r.start_date or 0, r.id)
+            )
+        ],  # type: ignore[operator]
+        top_topics=[TopicCount(id=i, name=n, kind=k, quote_count=c) for i, n, k, c in top],
+    )
+
+
+def require_speaker(session: Session, speaker_id: int) -> None:
+    if session.get(Speaker, speaker_id) is None:
+        raise NotFound(f"no speaker with id {speaker_id}")
