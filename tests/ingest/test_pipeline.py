@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.base import Base
 from app.db.migrate import upgrade
-from app.db.models import Document, Quote, Speaker
+from app.db.models import Document, Event, Quote, Speaker
 from app.db.session import make_engine
 from app.ingest import store
 from app.ingest.pipeline import ingest_paths
@@ -125,3 +126,30 @@ def test_the_result_does_not_depend_on_the_order_of_documents(
         with factory() as session:
             seen.append(_identities(session))
     assert seen[0] == seen[1]
+
+
+def test_sidecar_metadata_wins_and_dates_the_interview(
+    tmp_path: Path, session_factory: sessionmaker[Session]
+) -> None:
+    doc = tmp_path / "interview.txt"
+    shutil.copy(next(SEEDS.glob("004_*.txt")), doc)
+    (tmp_path / "interview.meta.json").write_text(
+        '{"published": "2015-03-16", "publisher": "The Independent", "title": "Kerry on Assad",'
+        ' "url": "https://example.org/kerry", "author": "Staff"}'
+    )
+    report = ingest_paths(session_factory, [doc], 1_000_000)
+    assert report.files[0].status == "ingested"
+    with session_factory() as session:
+        stored = session.scalars(
+            select(Document).where(Document.source_name == "interview.txt")
+        ).one()
+        assert (stored.title, stored.publisher, stored.author) == (
+            "Kerry on Assad",
+            "The Independent",
+            "Staff",
+        )
+        assert stored.published == dt.date(2015, 3, 16)
+        event = session.get(Event, stored.event_id)
+        # "interviewed by CBS News on Sunday", published Monday 16 March 2015
+        assert event is not None and event.kind == "interview"
+        assert event.date == dt.date(2015, 3, 15)
