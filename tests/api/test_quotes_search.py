@@ -151,3 +151,31 @@ def test_cors_allows_browsers(client: TestClient) -> None:
 def test_large_responses_are_gzipped(client: TestClient) -> None:
     response = client.get("/quotes?limit=200", headers={"Accept-Encoding": "gzip"})
     assert response.headers["content-encoding"] == "gzip"
+
+
+def test_repeatable_speakers_kinds_and_any_topic(client: TestClient) -> None:
+    both = client.get("/quotes?speaker=Kerry&speaker=Hammond&limit=200").json()["items"]
+    assert {i["speaker"]["name"] for i in both} == {"John Kerry", "Philip Hammond"}
+    kinds = client.get("/quotes?kind=partial&kind=indirect&limit=200").json()["items"]
+    assert kinds and {i["kind"] for i in kinds} == {"partial", "indirect"}
+    every = {
+        i["id"] for i in client.get("/quotes?topic=Aleppo&topic=ISIL&limit=200").json()["items"]
+    }
+    either = {
+        i["id"]
+        for i in client.get("/quotes?topic=Aleppo&topic=ISIL&topic_mode=any&limit=200").json()[
+            "items"
+        ]
+    }
+    aleppo = {i["id"] for i in client.get("/quotes?topic=Aleppo&limit=200").json()["items"]}
+    isil = {i["id"] for i in client.get("/quotes?topic=ISIL&limit=200").json()["items"]}
+    assert every == aleppo & isil and either == aleppo | isil and every < either
+
+
+def test_event_and_document_filters(client: TestClient) -> None:
+    doc = client.get("/documents").json()["items"][0]
+    items = client.get(f"/quotes?document={doc['id']}&limit=200").json()["items"]
+    assert len(items) == doc["quote_count"]
+    event = doc["event"]["id"]
+    at_event = client.get(f"/quotes?event={event}&limit=200").json()["items"]
+    assert at_event and all(i["event"]["id"] == event for i in at_event)
