@@ -10,11 +10,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import migrate as migrations
 from app.db.session import make_engine, make_session_factory, session_scope
 from app.ingest.directory import SHIPPED_DIRECTORY, DirectoryError, load_directory
-from app.ingest.pipeline import BatchReport, FileReport, count_documents, ingest_paths
+from app.ingest.pipeline import BatchReport, FileReport, ingest_paths
 from app.services.export import csv_lines, ndjson_lines
 from app.services.quotes import QuoteFilters
 from app.settings import get_settings
@@ -55,15 +56,20 @@ def ingest(
     raise typer.Exit(1 if report.failed else 0)
 
 
-def _ingest_with_progress(factory, paths: list[Path], max_bytes: int) -> BatchReport:  # type: ignore[no-untyped-def]
+def _ingest_with_progress(
+    factory: sessionmaker[Session], paths: list[Path], max_bytes: int
+) -> BatchReport:
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=console) as progress:
-        task = progress.add_task("ingesting", total=count_documents(paths))
+        task = progress.add_task("ingesting", total=None)
+
+        def start(total: int) -> None:
+            progress.update(task, total=total)
 
         def advance(report: FileReport) -> None:
             progress.update(task, advance=1, description=Path(report.path).name)
 
-        return ingest_paths(factory, paths, max_bytes, on_file=advance)
+        return ingest_paths(factory, paths, max_bytes, on_file=advance, on_start=start)
 
 
 def _print_report(report: BatchReport) -> None:

@@ -49,24 +49,25 @@ def _find_same_occasion(
     return session.scalars(query.order_by(Event.id)).first()
 
 
-def _fill_gaps(event: Event, draft: EventDraft) -> None:
+def _fill_gaps(event: Event, other: Event | EventDraft) -> None:
     """A transcript knows its venue; a news report may know only the city: keep what is known."""
     for field in ("title", "kind", "date", "venue", "city", "country"):
-        if getattr(event, field) is None and getattr(draft, field) is not None:
-            setattr(event, field, getattr(draft, field))
+        if getattr(event, field) is None and getattr(other, field) is not None:
+            setattr(event, field, getattr(other, field))
 
 
 def merge_events(session: Session, source: Event, target: Event) -> None:
     """Move documents, quotes and participants of `source` onto `target`, then drop `source`."""
     if source.id == target.id:
         return
+    _fill_gaps(target, source)  # first: the merged event's date dates the quotes below
     session.execute(
         update(Document).where(Document.event_id == source.id).values(event_id=target.id)
     )
     session.execute(
         update(Quote)
         .where(Quote.event_id == source.id)
-        .values(event_id=target.id, spoken_on=target.date)
+        .values(event_id=target.id)
         .execution_options(synchronize_session=False)
     )
     if target.date is not None:
@@ -82,9 +83,6 @@ def merge_events(session: Session, source: Event, target: Event) -> None:
     ).all()
     for speaker_id in participants:
         add_participant(session, target.id, speaker_id)
-    for field in ("title", "kind", "date", "venue", "city", "country"):
-        if getattr(target, field) is None:
-            setattr(target, field, getattr(source, field))
     session.execute(delete(EventParticipant).where(EventParticipant.event_id == source.id))
     session.execute(delete(Event).where(Event.id == source.id))
     session.expunge(source)

@@ -53,9 +53,15 @@ def ingest_paths(
     paths: list[Path],
     max_bytes: int,
     on_file: Callable[[FileReport], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> BatchReport:
-    """Ingest files and folders; returns one report line per file, in the order processed."""
+    """Ingest files and folders; returns one report line per file, in the order processed.
+
+    `on_start` hears how many documents the folders hold, `on_file` each file's report.
+    """
     documents, skipped = expand_paths(paths)
+    if on_start:
+        on_start(len(documents))
     reports = [FileReport(str(p), "skipped", error="not a .txt or .md document") for p in skipped]
     with factory() as session:
         linker = TopicLinker(session)
@@ -84,7 +90,3 @@ def ingest_file(session: Session, linker: TopicLinker, path: Path, max_bytes: in
             str(path), "failed", error=f"could not store document: {type(exc).__name__}: {exc}"
         )
     return FileReport(str(path), result.status, result.document_id, result.quotes)
-
-
-def count_documents(paths: list[Path]) -> int:
-    return len(expand_paths(paths)[0])

@@ -23,10 +23,15 @@ def decode_cursor(cursor: str | None) -> dict[str, Any] | None:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BadQuery("cursor is not one this API issued; start again without it") from exc
+        raise invalid_cursor() from exc
     if not isinstance(values, dict) or not _valid_id(values.get("id")):
-        raise BadQuery("cursor is not one this API issued; start again without it")
+        raise invalid_cursor()
     return values
+
+
+def invalid_cursor() -> BadQuery:
+    """The one answer to a cursor this API did not issue, whatever is wrong with it."""
+    return BadQuery("cursor is not one this API issued; start again without it")
 
 
 def _valid_id(value: Any) -> bool:

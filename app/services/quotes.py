@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +15,7 @@ from app.errors import BadQuery, NotFound
 from app.nlp.roles import ROLE_FAMILIES, country_of, role_family
 from app.services.fulltext import parse_query, postgres_search, sqlite_search
 from app.services.names import resolve_speaker_ref, resolve_topic_ref
-from app.services.pagination import decode_cursor, encode_cursor, require_keys
+from app.services.pagination import decode_cursor, encode_cursor, invalid_cursor, require_keys
 from app.services.present import quote_load_options
 
 TOTAL_CAP = 10_000  # counting beyond this costs more than it tells; report an estimate instead
@@ -238,7 +239,7 @@ def _ordered(stmt: Select[Any], sort: str, after: dict[str, Any] | None, rank: A
     if sort == "relevance":
         require_keys(after, "r")
         if after is not None and not isinstance(after["r"], float | int):
-            raise BadQuery("cursor is not one this API issued; start again without it")
+            raise invalid_cursor()
         if after is not None:
             stmt = stmt.where(
                 or_(rank < after["r"], and_(rank == after["r"], Quote.id > after["id"]))
@@ -257,7 +258,7 @@ def _after_date(after: dict[str, Any], desc: bool) -> ColumnElement[bool]:
     try:
         day = dt.date.fromisoformat(after["d"])
     except (TypeError, ValueError) as exc:
-        raise BadQuery("cursor is not one this API issued; start again without it") from exc
+        raise invalid_cursor() from exc
     beyond = Quote.spoken_on < day if desc else Quote.spoken_on > day
     return or_(beyond, and_(Quote.spoken_on == day, Quote.id > last_id), Quote.spoken_on.is_(None))
 
@@ -285,7 +286,7 @@ def check_filters(filters: QuoteFilters) -> None:
         parse_query(filters.q)
 
 
-def iterate_quotes(session: Session, filters: QuoteFilters, batch: int = 500) -> Any:
+def iterate_quotes(session: Session, filters: QuoteFilters, batch: int = 500) -> Iterator[Quote]:
     """Every match in id order, a batch at a time: bulk export in constant memory."""
     query = build_query(session, filters)
     if query.empty:

@@ -13,8 +13,8 @@ from app.schemas import Facets, QuoteDetail, QuoteKind, QuotePage
 from app.services.context import quote_detail
 from app.services.export import csv_lines, ndjson_lines
 from app.services.facets import quote_facets as count_facets
-from app.services.present import quote_out
-from app.services.quotes import QuoteFilters, find_quotes
+from app.services.pages import quote_page
+from app.services.quotes import QuoteFilters
 from app.services.quotes import get_quote as fetch_quote
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
@@ -166,23 +166,12 @@ def list_quotes(
         return StreamingResponse(
             lines(request.app.state.session_factory, filters), media_type=EXPORT_TYPES[export]
         )
-    page = find_quotes(session, filters, limit, cursor, sort=sort, count=count == "exact")
-    next_url = (
-        str(request.url.include_query_params(cursor=page.next_cursor)) if page.next_cursor else None
+    page = quote_page(
+        session, filters, limit, cursor, request.url, sort=sort, count=count == "exact"
     )
-    if next_url:
-        response.headers["Link"] = f'<{next_url}>; rel="next"'
-    items = [
-        quote_out(q).model_copy(update={"snippet": page.snippets.get(q.id)}) for q in page.items
-    ]
-    return QuotePage(
-        items=items,
-        next_cursor=page.next_cursor,
-        next_url=next_url,
-        total=page.total,
-        total_is_estimate=page.total_is_estimate,
-        interpreted=page.interpreted,
-    )
+    if page.next_url:
+        response.headers["Link"] = f'<{page.next_url}>; rel="next"'
+    return page
 
 
 def _export_from_accept(accept: str) -> str | None:
