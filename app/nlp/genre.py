@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from app.nlp.transcript_labels import find_labels
+from app.nlp.transcript.labels import find_labels
 
 _ENOUGH_LABELS = 3
 _HEAD_CHARS = 2000  # the delivery marker sits in the header, before the speech itself

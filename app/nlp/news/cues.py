@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.nlp.news_lexicon import (
+from app.nlp.news.lexicon import (
     AUX_WORDS,
     FRAMING_VERBS,
     HONORIFICS,

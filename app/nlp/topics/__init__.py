@@ -14,15 +14,15 @@ Decisions, so queries behave predictably:
 
 from __future__ import annotations
 
-from app.nlp.topics_entities import discover, discover_entities
-from app.nlp.topics_lexicon import (
+from app.nlp.topics.entities import discover, discover_entities
+from app.nlp.topics.lexicon import (
     TopicEntry,
     TopicMention,
     load_lexicon,
     normalise_alias,
 )
-from app.nlp.topics_matcher import TopicMatcher
-from app.nlp.topics_text import label_spans
+from app.nlp.topics.matcher import TopicMatcher
+from app.nlp.topics.text import label_spans
 
 __all__ = [
     "TopicEntry",

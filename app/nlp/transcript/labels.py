@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from app.nlp.names import title_case
 from app.nlp.roles import country_of
-from app.nlp.transcript_places import is_place
+from app.nlp.transcript.places import is_place
 
 # Uppercase words with the punctuation names and honorifics use: "MR.", "O'BRIEN", "AL-JUBEIR";
 # lowercase particles inside names: "FOREIGN MINISTER de MISTURA".

@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from app.nlp.topics_words import ABBREVIATIONS
+from app.nlp.topics.words import ABBREVIATIONS
 
 # "QUESTION:", "SECRETARY KERRY:", "FOREIGN SECRETARY JOHNSON:" at a line start.
 _LABEL = re.compile(r"^[ \t]*(?:[A-Z][A-Z.'’\-]*[ \t]+){0,4}[A-Z][A-Z.'’\-]+[ \t]*:", re.MULTILINE)

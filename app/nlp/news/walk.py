@@ -11,15 +11,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from app.nlp import news_cues as cues
-from app.nlp.news_cues import Cue
-from app.nlp.news_indirect import elsewhere_near, find_reported
-from app.nlp.news_kinds import content_text, is_direct, is_named_thing
-from app.nlp.news_layout import Layout
-from app.nlp.news_people import Cast
-from app.nlp.news_quotemarks import QuoteIndex, QuoteSpan
-from app.nlp.news_resolve import Resolver, Speaker
-from app.nlp.news_text import Block
+from app.nlp.news import cues
+from app.nlp.news.cues import Cue
+from app.nlp.news.indirect import elsewhere_near, find_reported
+from app.nlp.news.kinds import content_text, is_direct, is_named_thing
+from app.nlp.news.layout import Layout
+from app.nlp.news.people import Cast
+from app.nlp.news.quotemarks import QuoteIndex, QuoteSpan
+from app.nlp.news.resolve import Resolver, Speaker
+from app.nlp.news.text import Block
 
 # 'John Kerry: US will 'have to negotiate' ...' -- a headline that names its speaker first.
 _HEADLINE_SPEAKER = re.compile(r"(?P<subj>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.nlp.news_layout import Layout, blank_credits, layout, strip_dateline
-from app.nlp.news_people import build_cast
-from app.nlp.news_quotemarks import QuoteSpan, find_quotes
-from app.nlp.news_text import Block, paragraphs, sentences
-from app.nlp.news_walk import Found, Sentence, Walker
+from app.nlp.news.layout import Layout, blank_credits, layout, strip_dateline
+from app.nlp.news.people import build_cast
+from app.nlp.news.quotemarks import QuoteSpan, find_quotes
+from app.nlp.news.text import Block, paragraphs, sentences
+from app.nlp.news.walk import Found, Sentence, Walker
 
 
 @dataclass(frozen=True)

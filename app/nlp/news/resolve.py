@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.nlp.news_lexicon import (
+from app.nlp.news.lexicon import (
     HONORIFICS,
     KNOWN_ORGS,
     NOT_NAMES,
@@ -24,7 +24,7 @@ from app.nlp.news_lexicon import (
     ROLE_TITLES,
     words,
 )
-from app.nlp.news_people import Cast, Organisation, Person
+from app.nlp.news.people import Cast, Organisation, Person
 from app.nlp.roles import ROLE_FAMILIES, country_of, role_family
 
 

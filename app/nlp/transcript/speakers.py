@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.nlp.names import TITLE_WORDS, fold
-from app.nlp.transcript_header import HeaderPerson, merge_people
-from app.nlp.transcript_labels import Label
-from app.nlp.transcript_titles import STOP_WORDS, TitledName, titled_names
+from app.nlp.transcript.header import HeaderPerson, merge_people
+from app.nlp.transcript.labels import Label
+from app.nlp.transcript.titles import STOP_WORDS, TitledName, titled_names
 
 _NAME_WORD = r"(?:[A-Z][a-z][\w'’-]*|[A-Z]\.)"
 

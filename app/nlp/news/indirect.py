@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.nlp.news_cues import Cue, is_subject, subject_before
-from app.nlp.news_lexicon import AUX_WORDS, CLAUSE_VERBS, ELSEWHERE_RE
-from app.nlp.news_text import Block
+from app.nlp.news.cues import Cue, is_subject, subject_before
+from app.nlp.news.lexicon import AUX_WORDS, CLAUSE_VERBS, ELSEWHERE_RE
+from app.nlp.news.text import Block
 
 _VERBS = "|".join(sorted(CLAUSE_VERBS, key=len, reverse=True))
 _AUX = "|".join(sorted(AUX_WORDS, key=len, reverse=True))

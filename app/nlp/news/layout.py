@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.nlp.news_text import Block
+from app.nlp.news.text import Block
 
 # 'LONDON (Reuters) - ', 'WASHINGTON (AP) — ', 'BEIRUT, Oct 16 (Reuters) -', 'ISLAMABAD,
 # Sept. 20 (Xinhua) -- ', 'Sept. 20 (Xinhua) -- ', '(CNN) ', 'DOHA, Qatar — '.

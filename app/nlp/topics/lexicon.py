@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DEFAULT_LEXICON = Path(__file__).parent / "data" / "topics.json"
+DEFAULT_LEXICON = Path(__file__).parents[1] / "data" / "topics.json"
 KINDS = frozenset({"person", "place", "organisation", "theme"})
 
 

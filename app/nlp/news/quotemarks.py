@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.nlp.news_text import Block
+from app.nlp.news.text import Block
 
 OPEN, CLOSE, EITHER = "open", "close", "either"
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from app.nlp.names import fold
-from app.nlp.transcript_labels import TITLES, display_word
-from app.nlp.transcript_places import country_adjective
+from app.nlp.transcript.labels import TITLES, display_word
+from app.nlp.transcript.places import country_adjective
 
 _PROSE_TITLES = (
     *TITLES,

@@ -29,15 +29,15 @@ from dataclasses import dataclass
 
 from app.nlp.dates import find_date, parse_date
 from app.nlp.names import fold
-from app.nlp.transcript_furniture import (
+from app.nlp.transcript.furniture import (
     CAPTION,
     DOC_KIND,
     FIELD,
     is_issuer_line,
     is_time_line,
 )
-from app.nlp.transcript_places import country_adjective, country_name
-from app.nlp.transcript_titles import (
+from app.nlp.transcript.places import country_adjective, country_name
+from app.nlp.transcript.titles import (
     TitledName,
     implied_country,
     interviewer,

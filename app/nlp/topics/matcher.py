@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from app.nlp.topics_lexicon import TopicEntry, TopicMention, normalise_alias
-from app.nlp.topics_words import COMMON_WORDS, STOP_WORDS
+from app.nlp.topics.lexicon import TopicEntry, TopicMention, normalise_alias
+from app.nlp.topics.words import COMMON_WORDS, STOP_WORDS
 
 # Units of an alias pattern: a space or hyphen between words matches either ("cease-fire" and
 # "cease fire"); an apostrophe matches straight or curly ("Da’esh"); "*" ends a stem.

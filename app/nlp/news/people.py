@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from app.nlp.news_lexicon import (
+from app.nlp.news.lexicon import (
     FEMALE_FIRST,
     FEMALE_HONORIFICS,
     FIRST_NAMES,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from app.nlp.dates import parse_date
-from app.nlp.transcript_furniture import FIELD, is_issuer_line, is_time_line
+from app.nlp.transcript.furniture import FIELD, is_issuer_line, is_time_line
 
 _LONG_LINE = 15  # words: a line this long is prose whatever its punctuation
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')]*$")

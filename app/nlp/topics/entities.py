@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.nlp.topics_lexicon import TopicMention
-from app.nlp.topics_text import Layout, Spans, sentence_initial
-from app.nlp.topics_words import (
+from app.nlp.topics.lexicon import TopicMention
+from app.nlp.topics.text import Layout, Spans, sentence_initial
+from app.nlp.topics.words import (
     COMMON_WORDS,
     COMPOUND_TAILS,
     CONNECTORS,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from app.nlp.news_lexicon import words
-from app.nlp.news_quotemarks import QuoteSpan
+from app.nlp.news.lexicon import words
+from app.nlp.news.quotemarks import QuoteSpan
 
 # Words before a quoted title or label: 'the film "The Post"', 'the so-called "Islamic State"'.
 _NAMING = re.compile(

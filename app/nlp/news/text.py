@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.nlp.news_lexicon import AUX_WORDS, ROLE_TITLES, SPEECH_VERBS, words
+from app.nlp.news.lexicon import AUX_WORDS, ROLE_TITLES, SPEECH_VERBS, words
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 
 from app.nlp.occasions import known_cities
-from app.nlp.transcript_body import prose_start
-from app.nlp.transcript_furniture import spoken_span
-from app.nlp.transcript_header import HeaderPerson, TranscriptHeader, parse_header
-from app.nlp.transcript_labels import Label, find_labels
-from app.nlp.transcript_speakers import Speaker, SpeakerResolver
+from app.nlp.transcript.body import prose_start
+from app.nlp.transcript.furniture import spoken_span
+from app.nlp.transcript.header import HeaderPerson, TranscriptHeader, parse_header
+from app.nlp.transcript.labels import Label, find_labels
+from app.nlp.transcript.speakers import Speaker, SpeakerResolver
 
 __all__ = ["HeaderPerson", "Transcript", "TranscriptHeader", "Turn", "parse_transcript"]
 
