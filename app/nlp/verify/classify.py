@@ -1,0 +1,101 @@
+"""Judge an alignment: is every difference signposted, and is any of them one that matters?
+
+The rules a copy desk uses. Words left out need an ellipsis (or a break between quoted parts,
+or the quote starting a sentence part-way through); words added or replaced need brackets.
+Anything else is `altered`. Two guards keep a signpost from excusing a change of meaning: a
+short elision that swallows a negation ("I will … support it" from "I will not support it")
+and a bracket that swaps a number or a negation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.nlp.verify.align import Edit
+from app.nlp.verify.text import Word
+from app.nlp.verify.words import NEGATIONS, STOPWORDS, is_number
+
+# An ellipsis over a sentence or more may pass a "not" that belongs to other words; over a
+# few words it is the "not" of the sentence quoted.
+SHORT_ELISION = 6
+MIN_CONTENT_COVERAGE = 0.5  # half the news quote's content words must be found in order
+MIN_WORD_COVERAGE = 0.4  # and a good share of all its words, so stray names do not place it
+
+
+@dataclass(frozen=True)
+class Judged:
+    """An edit with what excuses it (`signpost`) and what no signpost excuses (`problem`)."""
+
+    edit: Edit
+    signpost: str | None
+    problem: str | None
+
+    @property
+    def fine(self) -> bool:
+        return self.edit.tag == "equal" or (self.signpost is not None and self.problem is None)
+
+
+def judge(edit: Edit, news: list[Word], source: tuple[Word, ...]) -> Judged:
+    if edit.tag == "equal":
+        return Judged(edit, None, None)
+    added = news[edit.n0 : edit.n1]
+    removed = source[edit.s0 : edit.s1]
+    if edit.tag == "deleted":
+        signpost = _elision_signpost(edit, news, source)
+        short = len(removed) <= SHORT_ELISION
+        negation = short and any(w.norm in NEGATIONS for w in removed)
+        return Judged(edit, signpost, "negation left out" if signpost and negation else None)
+    if not all(w.bracketed for w in added):
+        return Judged(edit, None, None)
+    return Judged(edit, "brackets", _bracket_problem(added, removed))
+
+
+def _elision_signpost(edit: Edit, news: list[Word], source: tuple[Word, ...]) -> str | None:
+    if edit.n0 >= len(news):
+        return None
+    after = news[edit.n0]
+    if after.gap_before and edit.n0:
+        return after.gap_before
+    news_sentence_start = edit.n0 == 0 or news[edit.n0 - 1].ends_sentence
+    source_sentence_start = edit.s0 == 0 or source[edit.s0 - 1].ends_sentence
+    if after.capitalised and news_sentence_start and source_sentence_start:
+        return "sentence begun mid-way"
+    return None
+
+
+def _bracket_problem(added: list[Word], removed: tuple[Word, ...]) -> str | None:
+    """Brackets clarify ("[Russia]" for "they"); they must not change a number or a negation."""
+    said = {w.norm for w in removed}
+    written = {w.norm for w in added}
+    if {n for n in said if is_number(n)} - written:
+        return "number changed"
+    if {n for n in said ^ written if n in NEGATIONS}:
+        return "negation changed"
+    return None
+
+
+def close_enough(news: list[Word], edits: tuple[Edit, ...]) -> bool:
+    """Is this passage the source at all, rather than other words on the same theme?"""
+    spoken = [i for i, w in enumerate(news) if not w.bracketed]
+    if not spoken:
+        return False
+    content = [i for i in spoken if news[i].norm not in STOPWORDS] or spoken
+    matched = {i for e in edits if e.tag == "equal" for i in range(e.n0, e.n1)}
+    found = sum(1 for i in content if i in matched)
+    return (
+        found >= MIN_CONTENT_COVERAGE * len(content)
+        and found >= min(2, len(content))
+        and len(matched.intersection(spoken)) >= MIN_WORD_COVERAGE * len(spoken)
+    )
+
+
+def score(news: list[Word], judged: list[Judged]) -> float:
+    """Word-level similarity 0-100; words left out at a signpost do not count against it."""
+    equal = sum(j.edit.n1 - j.edit.n0 for j in judged if j.edit.tag == "equal")
+    source = sum(
+        j.edit.s1 - j.edit.s0
+        for j in judged
+        if not (j.edit.tag == "deleted" and j.signpost and not j.problem)
+    )
+    total = len(news) + source
+    return round(200.0 * equal / total, 1) if total else 0.0
