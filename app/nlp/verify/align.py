@@ -20,6 +20,7 @@ from app.nlp.verify.source import SourceIndex
 from app.nlp.verify.text import Word
 from app.nlp.verify.words import is_contraction
 
+EDITORIAL = "\x00"  # prefix that keeps a bracketed word from equalling a spoken one
 ANCHORS = 6  # rarest words of a segment that vote; six rare words place a sentence
 MAX_OCCURRENCES = 400  # a word this common in the source votes everywhere: it places nothing
 TOP_CLUSTERS = 3  # windows aligned per segment when it places the quote
@@ -273,7 +274,9 @@ def _best(
 
 def align(index: SourceIndex, words: list[Word]) -> Alignment | None:
     """The best in-order placement of every segment in one passage, or None if none places."""
-    norms = [w.norm for w in words]
+    # The editor's bracketed words never match the speaker's: "[The money] comes" must not
+    # borrow "money" from an earlier sentence. They stay in the diff as signposted changes.
+    norms = [EDITORIAL + w.norm if w.bracketed else w.norm for w in words]
     spans = segments(words)
     best: tuple[tuple[int, int], list[Placement | None]] | None = None
     for primary, (a, b) in enumerate(spans):
@@ -290,6 +293,8 @@ def align(index: SourceIndex, words: list[Word]) -> Alignment | None:
             )
             if best is None or score > best[0]:
                 best = (score, chain)
+            if score == (len(words), -len(words)):  # every word, contiguous: nothing beats it
+                return _assemble(words, spans, chain)
     if best is None:
         return None
     return _assemble(words, spans, best[1])

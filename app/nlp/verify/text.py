@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from app.nlp.verify.words import house_spelling
 
@@ -28,6 +29,8 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+_BRACKET = re.compile(r"[\[\]()]")
+_OPENING = {")": "(", "]": "["}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 # Transcripts mark what was not speech in brackets: "(Laughter.)", "(inaudible)", "[crosstalk]".
 # A longer bracketed stretch is more likely speech set off by the transcriber, so it stays.
@@ -47,6 +50,7 @@ class Word:
     capitalised: bool = False
 
 
+@lru_cache(maxsize=1 << 16)  # a transcript repeats its words; fold each spelling once
 def normalise_word(raw: str) -> str:
     """'U.S.' -> 'us', 'Recognised' -> 'recognized', '9,364' -> '9364', 'Erdoğan' -> 'erdogan'."""
     text = unicodedata.normalize("NFKD", raw)
@@ -61,19 +65,25 @@ def _balanced_brackets(text: str) -> list[tuple[int, int]]:
     """Spans of brackets that close; a stray '(' must not turn the rest of a quote editorial."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    pairs = {")": "(", "]": "["}
-    for index, ch in enumerate(text):
+    for match in _BRACKET.finditer(text):
+        ch, index = match.group(), match.start()
         if ch in "([":
             stack.append((ch, index))
-        elif ch in pairs and stack and stack[-1][0] == pairs[ch]:
+        elif stack and stack[-1][0] == _OPENING[ch]:
             _, start = stack.pop()
             spans.append((start, index + 1))
     return spans
 
 
-def tokenise(text: str, *, base: int = 0, gap: str | None = None) -> list[Word]:
-    """Words of one stretch of text; `gap` marks what separates it from the stretch before."""
-    inside = _mask(len(text), _balanced_brackets(text))
+def tokenise(
+    text: str, *, base: int = 0, gap: str | None = None, brackets: bool = True
+) -> list[Word]:
+    """Words of one stretch of text; `gap` marks what separates it from the stretch before.
+
+    With `brackets` False no word is marked bracketed (a transcript's own brackets are
+    annotations, dropped by `source_words`, not editing).
+    """
+    inside = _mask(len(text), _balanced_brackets(text) if brackets else [])
     words: list[Word] = []
     pending_gap = gap
     for match in _TOKEN.finditer(text):
@@ -93,12 +103,13 @@ def tokenise(text: str, *, base: int = 0, gap: str | None = None) -> list[Word]:
                 continue
             words.append(
                 Word(
-                    norm=norm,
-                    start=base + start,
-                    end=base + end,
-                    bracketed=bool(inside[start]),
-                    gap_before=pending_gap,
-                    capitalised=raw[:1].isupper(),
+                    norm,
+                    base + start,
+                    base + end,
+                    bool(inside[start]),
+                    pending_gap,
+                    False,
+                    raw[:1].isupper(),
                 )
             )
             pending_gap = None
@@ -131,7 +142,7 @@ def news_words(parts: Sequence[str]) -> tuple[str, list[Word]]:
 
 def source_words(text: str) -> list[Word]:
     """The spoken words of a transcript passage: short bracketed annotations are dropped."""
-    words = tokenise(text)
+    words = tokenise(text, brackets=False)
     starts = [w.start for w in words]
     annotations = [
         (start, end)
@@ -139,4 +150,4 @@ def source_words(text: str) -> list[Word]:
         if bisect_left(starts, end) - bisect_left(starts, start) <= ANNOTATION_WORDS
     ]
     dropped = _mask(len(text), annotations)
-    return [replace(w, bracketed=False) for w in words if not dropped[w.start]]
+    return [w for w in words if not dropped[w.start]] if annotations else words

@@ -1,0 +1,217 @@
+"""Quote verification at scale: long transcripts, many reports of one event, a pathological pair.
+
+Why: every news quote is checked against the transcript of its event at ingest, so the check
+must stay cheap however long the press conference and however many outlets report it. Three
+measurements of the pure verifier (`app.nlp.verify`), in CPU time of one core:
+
+1. A 30-minute press conference (about 4,500 words) and a 2-hour one (18,000 words), reported
+   by many articles of 12 quotes each: per article, the index over the speaker's turns is built
+   and every quote verified (what ingesting one article does).
+2. The pathological pair: seed transcript 000 and seed article 002 each repeated 300 times, so
+   every quote has 300 identical candidate passages.
+3. The accuracy of the statuses on the generated quotes (their edits are known).
+
+    .venv/bin/python benchmarks/verify_scale.py [--reports 200] [--output FILE]
+
+Results: BENCHMARKS.md ("Quote verification").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.nlp.news import parse_news  # noqa: E402
+from app.nlp.transcript import parse_transcript  # noqa: E402
+from app.nlp.verify import SourceIndex, verify_quote  # noqa: E402
+
+SEED = 16
+WORDS_PER_MINUTE = 150  # a briefing pace: 30 minutes is about 4,500 words
+QUOTES_PER_REPORT = 12
+POOL_FILES = [
+    *sorted((ROOT / "tests" / "data" / "verify").glob("*.txt")),
+    ROOT / "seeds" / "000_f2be9307d54a56c7.txt",
+    ROOT / "seeds" / "001_1b4245d2267ffe21.txt",
+]
+ELSEWHERE = "Our hospitals will get every penny they were promised last spring"
+REPLACEMENTS = ["Syria", "billion", "never", "Paris", "quickly", "forty", "Geneva", "always"]
+
+
+def sentence_pool() -> tuple[list[str], list[str]]:
+    """Spoken sentences from real-looking transcripts, and their words (for variation)."""
+    sentences: list[str] = []
+    for path in POOL_FILES:
+        for turn in parse_transcript(path.read_text(encoding="utf-8")).turns:
+            sentences += [s for s in re.split(r"(?<=[.?!])\s+", turn.text) if len(s.split()) >= 5]
+    words = sorted({w for s in sentences for w in s.split() if w.isalpha() and len(w) > 3})
+    return sentences, words
+
+
+def press_conference(minutes: int, rng: random.Random) -> list[str]:
+    """Turns of one speaker, each sentence varied by two words so no two are identical."""
+    sentences, vocabulary = sentence_pool()
+    target = minutes * WORDS_PER_MINUTE
+    turns: list[str] = []
+    total = 0
+    while total < target:
+        turn = []
+        for _ in range(rng.randint(3, 12)):
+            words = rng.choice(sentences).split()
+            for _ in range(2):
+                words[rng.randrange(len(words))] = rng.choice(vocabulary)
+            turn.append(" ".join(words))
+        text = " ".join(turn)
+        total += len(text.split())
+        turns.append(text)
+    return turns
+
+
+def report_quotes(turns: list[str], rng: random.Random) -> list[str]:
+    """Quotes as an article prints them: verbatim, cut at an ellipsis, one word changed, or
+    words said somewhere else."""
+    quotes = []
+    for _ in range(QUOTES_PER_REPORT):
+        sentences = re.split(r"(?<=[.?!])\s+", rng.choice(turns))
+        start = rng.randrange(len(sentences))
+        words = " ".join(sentences[start : start + rng.randint(1, 2)]).split()
+        roll = rng.random()
+        if roll < 0.25 and len(words) > 8:
+            cut = rng.randrange(2, len(words) - 4)
+            words = [*words[:cut], "…", *words[cut + rng.randint(1, 3) :]]
+        elif roll < 0.5:
+            words[rng.randrange(len(words))] = rng.choice(REPLACEMENTS)
+        elif roll < 0.6:
+            words = ELSEWHERE.split(" ")
+        quotes.append(" ".join(words))
+    return quotes
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    """CPU milliseconds of one call: the machine is shared, and this work is single-threaded."""
+    start = time.process_time()
+    result = fn()
+    return (time.process_time() - start) * 1000.0, result
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    return {
+        "p50": round(statistics.median(ordered), 2),
+        "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 2),
+        "max": round(ordered[-1], 2),
+    }
+
+
+def many_reports(minutes: int, reports: int, rng: random.Random) -> dict[str, Any]:
+    turns = press_conference(minutes, rng)
+    per_article, per_quote, builds = [], [], []
+    statuses: Counter[str] = Counter()
+    for _ in range(reports):
+        quotes = report_quotes(turns, rng)
+        build_ms, index = timed(lambda: SourceIndex.build(enumerate(turns)))
+        builds.append(build_ms)
+        total = build_ms
+        for quote in quotes:
+            ms, result = timed(lambda q=quote, i=index: verify_quote(q, i))
+            per_quote.append(ms)
+            statuses[result.status] += 1
+            total += ms
+        per_article.append(total)
+    return {
+        "minutes": minutes,
+        "words": sum(len(t.split()) for t in turns),
+        "turns": len(turns),
+        "reports": reports,
+        "quotes": reports * QUOTES_PER_REPORT,
+        "index_build_ms": summary(builds),
+        "article_ms": summary(per_article),
+        "quote_ms": summary(per_quote),
+        "total_s": round(sum(per_article) / 1000.0, 2),
+        "statuses": dict(statuses),
+    }
+
+
+def pathological_pair(repeat: int) -> dict[str, Any]:
+    transcript = "\n\n".join(
+        [(ROOT / "seeds" / "000_f2be9307d54a56c7.txt").read_text(encoding="utf-8")] * repeat
+    )
+    article = "\n\n".join(
+        [(ROOT / "seeds" / "002_5f77900cc0770e53.txt").read_text(encoding="utf-8")] * repeat
+    )
+    parse_ms, (turns, quotes) = timed(
+        lambda: (parse_transcript(transcript).turns, parse_news(article).quotes)
+    )
+    checked = [q for q in quotes if q.kind in ("direct", "partial") and q.speaker]
+    start = time.process_time()
+    statuses: Counter[str] = Counter()
+    indexes: dict[str, SourceIndex] = {}
+    for quote in checked:
+        speaker = quote.speaker or ""
+        if speaker not in indexes:
+            indexes[speaker] = SourceIndex.build(
+                (i, t.text) for i, t in enumerate(turns) if t.speaker == speaker
+            )
+        statuses[verify_quote(quote.text, indexes[speaker]).status] += 1
+    verify_ms = (time.process_time() - start) * 1000.0
+    return {
+        "repeat": repeat,
+        "transcript_words": len(transcript.split()),
+        "turns": len(turns),
+        "quotes_checked": len(checked),
+        "parse_ms": round(parse_ms, 1),
+        "verify_ms": round(verify_ms, 1),
+        "per_quote_ms": round(verify_ms / max(1, len(checked)), 3),
+        "statuses": dict(statuses),
+    }
+
+
+def accuracy() -> dict[str, Any]:
+    sys.path.insert(0, str(ROOT))
+    from tests.nlp.verify_cases import generated_cases, index_for, written_cases
+
+    result = {}
+    for name, cases in (("written", written_cases()), ("generated", generated_cases())):
+        outcomes: Counter[str] = Counter()
+        for case in cases:
+            got = verify_quote(list(case.parts), index_for(case.transcript, case.speaker)).status
+            outcomes[f"{case.expected}->{got}"] += 1
+        correct = sum(n for k, n in outcomes.items() if k.split("->")[0] == k.split("->")[1])
+        result[name] = {"quotes": len(cases), "correct": correct, "outcomes": dict(outcomes)}
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports", type=int, default=200, help="articles per press conference")
+    parser.add_argument("--repeat", type=int, default=300, help="copies in the pathological pair")
+    parser.add_argument("--output", type=Path, help="write the figures as JSON here")
+    args = parser.parse_args()
+    rng = random.Random(SEED)
+    figures = {
+        "machine": {"python": platform.python_version(), "cpu": platform.processor()},
+        "press_conference_30min": many_reports(30, args.reports, rng),
+        "press_conference_2h": many_reports(120, args.reports // 4, rng),
+        "pathological_pair": pathological_pair(args.repeat),
+        "accuracy": accuracy(),
+    }
+    text = json.dumps(figures, indent=2)
+    print(text)
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
