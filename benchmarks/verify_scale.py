@@ -183,7 +183,12 @@ def accuracy() -> dict[str, Any]:
     from tests.nlp.verify_cases import generated_cases, index_for, written_cases
 
     result = {}
-    for name, cases in (("written", written_cases()), ("generated", generated_cases())):
+    sets = {
+        "written": written_cases(),
+        "second": written_cases("second/quotes.json"),
+        "generated": generated_cases(),
+    }
+    for name, cases in sets.items():
         outcomes: Counter[str] = Counter()
         for case in cases:
             got = verify_quote(list(case.parts), index_for(case.transcript, case.speaker)).status

@@ -68,7 +68,11 @@ VERBATIM = [
         "minister",
     ),
     ("accents", "President Erdoğan personally", "minister"),
-    ("dollar sign dropped", "We have committed 500 million in humanitarian assistance", "minister"),
+    (
+        "money as spoken for money as printed",
+        "We have committed 500 million dollars in humanitarian assistance",
+        "minister",
+    ),
     (
         "transcriber's annotation skipped",
         "72 hours before any aid convoy moves. And I have to say",
@@ -204,6 +208,11 @@ ALTERED = [
         "billion for million",
         "We have committed $500 billion in humanitarian assistance this year",
         [("replaced", "billion", "million")],
+    ),
+    (
+        "pounds for dollars",
+        "We have committed £500 million in humanitarian assistance",
+        [("replaced", "£500 million", "$500 million")],
     ),
     ("Russia for Syria", "Nobody wants another war in Russia.", [("replaced", "Russia", "Syria")]),
     (

@@ -13,7 +13,11 @@ import pytest
 from app.nlp.verify import verify_quote
 from tests.nlp.verify_cases import Case, generated_cases, index_for, written_cases
 
-SETS = {"written": written_cases, "generated": generated_cases}
+SETS = {
+    "written": written_cases,
+    "second": lambda: written_cases("second/quotes.json"),
+    "generated": generated_cases,
+}
 
 
 def _outcomes(cases: list[Case]) -> Counter[tuple[str, str]]:
@@ -40,7 +44,7 @@ def test_heldout_quotes(name: str) -> None:
     assert correct >= 0.95 * len(cases), outcomes
 
 
-def test_the_written_set_covers_every_status_and_edit() -> None:
-    cases = written_cases()
+def test_the_written_sets_cover_every_status_and_edit() -> None:
+    cases = written_cases() + written_cases("second/quotes.json")
     assert {c.expected for c in cases} == {"verbatim", "edited", "altered", "unmatched"}
     assert len({c.edit for c in cases}) >= 15

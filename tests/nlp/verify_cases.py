@@ -1,7 +1,8 @@
 """Held-out quotes for the verifier: transcripts written for the check, quotes made from them.
 
-Two sets. `written_cases`: quotes a reporter might print, each with the status a copy desk
-would give it (tests/data/verify/quotes.json). `generated_cases`: every sentence the speaker
+Two kinds. `written_cases`: quotes a reporter might print, each with the status a copy desk
+would give it (tests/data/verify/quotes.json, and second/quotes.json on other transcripts,
+written after the verifier was tuned on the first). `generated_cases`: every sentence the speaker
 said, printed verbatim and with one known edit each (a figure changed, a negation dropped, a
 word dropped or swapped, words cut at an ellipsis, a pronoun bracketed); a variant whose
 words happen to appear in the source anyway is left out, since it would be verbatim.
@@ -22,6 +23,7 @@ from app.nlp.verify.text import normalise_word
 from app.nlp.verify.words import NEGATIONS, STOPWORDS
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "verify"
+SETS = ("quotes.json", "second/quotes.json")  # the second was written after the first was tuned
 PRONOUNS = {"it", "they", "we", "he", "she", "this", "that"}
 
 
@@ -45,8 +47,8 @@ def index_for(transcript: str, speaker: str) -> SourceIndex:
     return SourceIndex.build(enumerate(speaker_turns(transcript, speaker)))
 
 
-def written_cases() -> list[Case]:
-    raw = json.loads((DATA / "quotes.json").read_text(encoding="utf-8"))
+def written_cases(name: str = "quotes.json") -> list[Case]:
+    raw = json.loads((DATA / name).read_text(encoding="utf-8"))
     return [
         Case(c["transcript"], c["speaker"], tuple(c["parts"]), c["expected"], c["edit"])
         for c in raw
@@ -60,7 +62,8 @@ def _folded(text: str) -> str:
 def generated_cases(seed: int = 16) -> list[Case]:
     rng = random.Random(seed)
     cases: list[Case] = []
-    for transcript, speaker in sorted({(c.transcript, c.speaker) for c in written_cases()}):
+    speakers = {(c.transcript, c.speaker) for name in SETS for c in written_cases(name)}
+    for transcript, speaker in sorted(speakers):
         spoken = " ".join(speaker_turns(transcript, speaker))
         folded_source = _folded(spoken)
         for sentence in re.split(r"(?<=[.?!])\s+", spoken):
@@ -82,7 +85,7 @@ def _variants(words: list[str], rng: random.Random) -> list[tuple[str, str, str]
     if numbers:
         i = rng.choice(numbers)
         changed = re.sub(r"\d", lambda m: str((int(m.group()) + 3) % 10), words[i], count=1)
-        out.append(("figure changed", "altered", _join(words[:i] + [changed] + words[i + 1 :])))
+        out.append(("figure changed", "altered", _join([*words[:i], changed, *words[i + 1 :]])))
     negations = [i for i in range(len(words)) if plain[i] == "not"]
     if negations:
         i = negations[0]

@@ -25,6 +25,7 @@ _TOKEN = re.compile(
     |(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
     |(?P<word>[^\W_]+(?:['’‘`´.][^\W_]+)*)
     |(?P<percent>%)
+    |(?P<currency>[$£€¥])
     |(?P<stop>[.?!]+)
     """,
     re.VERBOSE,
@@ -35,6 +36,22 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 # Transcripts mark what was not speech in brackets: "(Laughter.)", "(inaudible)", "[crosstalk]".
 # A longer bracketed stretch is more likely speech set off by the transcriber, so it stays.
 ANNOTATION_WORDS = 6
+
+
+CURRENCY = "\x01"  # marks a currency symbol until it is moved after its amount
+CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+# After a currency amount: '$5bn', '£3m', '€40k' (not after a bare number: '100m' is metres).
+MULTIPLIERS = {
+    "thousand": "thousand",
+    "million": "million",
+    "billion": "billion",
+    "trillion": "trillion",
+    "k": "thousand",
+    "m": "million",
+    "mn": "million",
+    "bn": "billion",
+    "tn": "trillion",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +109,9 @@ def tokenise(
             pending_gap = pending_gap or "ellipsis"
         elif kind == "stop" and words:
             words[-1] = replace(words[-1], ends_sentence=True)
+        elif kind == "currency":
+            start, end = match.span()
+            words.append(Word(CURRENCY + match.group(), base + start, base + end))
         elif kind in ("word", "number", "percent"):
             raw = match.group()
             norm = "percent" if kind == "percent" else normalise_word(raw)
@@ -113,7 +133,34 @@ def tokenise(
                 )
             )
             pending_gap = None
-    return words
+    return _spoken_currency(words)
+
+
+def _spoken_currency(words: list[Word]) -> list[Word]:
+    """'$500 million' is said "500 million dollars", '£5bn' "5 billion pounds": put the unit
+    where it is spoken, so a print style is not a change of words and '$' for '£' is one."""
+    if not any(w.norm.startswith(CURRENCY) for w in words):
+        return words
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if not word.norm.startswith(CURRENCY):
+            out.append(word)
+            i += 1
+            continue
+        amount = words[i + 1 : i + 2]
+        if not amount or not amount[0].norm[:1].isdigit():
+            i += 1  # a stray symbol is punctuation
+            continue
+        size = words[i + 2 : i + 3]
+        if size and size[0].norm in MULTIPLIERS:
+            amount.append(replace(size[0], norm=MULTIPLIERS[size[0].norm]))
+        unit = CURRENCIES[word.norm[len(CURRENCY) :]]
+        out += [replace(amount[0], gap_before=word.gap_before or amount[0].gap_before), *amount[1:]]
+        out.append(replace(word, norm=unit, start=word.start, end=amount[-1].end))
+        i += 1 + len(amount)
+    return out
 
 
 def _mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
