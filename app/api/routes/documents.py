@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
-from app.api.deps import CursorParam, DocumentId, LimitParam, SessionDep
-from app.errors import problem_responses
+from app.api.deps import DocumentId, ExistingDocumentId, SessionDep
+from app.api.paging import DocumentPageParams, PageParams
+from app.api.problems import problem_responses
 from app.schemas import DocumentDetail, DocumentPage, QuotePage
 from app.services.documents import get_document as fetch_document
 from app.services.documents import list_documents as fetch_documents
-from app.services.documents import require_document
-from app.services.pages import quote_page
-from app.services.quotes import QuoteFilters
+from app.services.quotes import QuoteFilters, quote_page
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -22,12 +21,9 @@ router = APIRouter(prefix="/documents", tags=["documents"])
     responses=problem_responses(400, 422),
     summary="List the source documents",
 )
-def list_documents(
-    session: SessionDep, limit: LimitParam = 20, cursor: CursorParam = None
-) -> DocumentPage:
+def list_documents(session: SessionDep, page: PageParams) -> DocumentPage:
     """Every ingested document, oldest first, with its event and number of quotes."""
-    items, next_cursor = fetch_documents(session, limit, cursor)
-    return DocumentPage(items=items, next_cursor=next_cursor)
+    return page.send(fetch_documents(session, page.limit, page.cursor))
 
 
 @router.get(
@@ -48,12 +44,8 @@ def get_document(document_id: DocumentId, session: SessionDep) -> DocumentDetail
     summary="The quotes in one document",
 )
 def list_document_quotes(
-    request: Request,
-    document_id: DocumentId,
-    session: SessionDep,
-    limit: LimitParam = 50,
-    cursor: CursorParam = None,
+    document_id: ExistingDocumentId, session: SessionDep, page: DocumentPageParams
 ) -> QuotePage:
     """The quotes of one document in the order they appear in it."""
-    require_document(session, document_id)
-    return quote_page(session, QuoteFilters(document=document_id), limit, cursor, request.url)
+    filters = QuoteFilters(document=document_id)
+    return page.send(quote_page(session, filters, page.limit, page.cursor))

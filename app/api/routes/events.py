@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
-from app.api.deps import CursorParam, EventId, LimitParam, SessionDep
-from app.errors import problem_responses
+from app.api.deps import EventId, ExistingEventId, SessionDep
+from app.api.paging import PageParams
+from app.api.problems import problem_responses
 from app.schemas import EventDetail, EventPage, QuotePage
 from app.services.events import get_event as fetch_event
 from app.services.events import list_events as fetch_events
-from app.services.events import require_event
-from app.services.pages import quote_page
-from app.services.quotes import QuoteFilters
+from app.services.quotes import QuoteFilters, quote_page
 
 router = APIRouter(prefix="/events", tags=["events"])
 
@@ -22,12 +21,9 @@ router = APIRouter(prefix="/events", tags=["events"])
     responses=problem_responses(400, 422),
     summary="List events",
 )
-def list_events(
-    session: SessionDep, limit: LimitParam = 20, cursor: CursorParam = None
-) -> EventPage:
+def list_events(session: SessionDep, page: PageParams) -> EventPage:
     """Press conferences, interviews, talks: who spoke where and when."""
-    items, next_cursor = fetch_events(session, limit, cursor)
-    return EventPage(items=items, next_cursor=next_cursor)
+    return page.send(fetch_events(session, page.limit, page.cursor))
 
 
 @router.get(
@@ -48,12 +44,8 @@ def get_event(event_id: EventId, session: SessionDep) -> EventDetail:
     summary="The words spoken at one event",
 )
 def list_event_quotes(
-    request: Request,
-    event_id: EventId,
-    session: SessionDep,
-    limit: LimitParam = 20,
-    cursor: CursorParam = None,
+    event_id: ExistingEventId, session: SessionDep, page: PageParams
 ) -> QuotePage:
     """The words spoken at one event, from every document that reports it."""
-    require_event(session, event_id)
-    return quote_page(session, QuoteFilters(event=event_id), limit, cursor, request.url)
+    filters = QuoteFilters(event=event_id)
+    return page.send(quote_page(session, filters, page.limit, page.cursor))

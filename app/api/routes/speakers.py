@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
-from app.api.deps import CursorParam, LimitParam, SessionDep, SpeakerId
-from app.errors import problem_responses
+from app.api.deps import ExistingSpeakerId, SessionDep, SpeakerId
+from app.api.paging import PageParams
+from app.api.problems import problem_responses
 from app.schemas import QuotePage, SpeakerDetail, SpeakerPage
-from app.services.pages import quote_page
-from app.services.quotes import QuoteFilters
+from app.services.quotes import QuoteFilters, quote_page
 from app.services.speakers import get_speaker as fetch_speaker
 from app.services.speakers import list_speakers as fetch_speakers
-from app.services.speakers import require_speaker
 
 router = APIRouter(prefix="/speakers", tags=["speakers"])
 
@@ -26,6 +25,7 @@ router = APIRouter(prefix="/speakers", tags=["speakers"])
 )
 def list_speakers(
     session: SessionDep,
+    page: PageParams,
     q: Annotated[
         str | None, Query(description="A name, spelt forgivingly.", examples=["kerry"])
     ] = None,
@@ -36,12 +36,9 @@ def list_speakers(
             examples=[False],
         ),
     ] = False,
-    limit: LimitParam = 20,
-    cursor: CursorParam = None,
 ) -> SpeakerPage:
     """People and organisations quoted in the archive, with their number of quotes."""
-    items, next_cursor = fetch_speakers(session, q, include_silent, limit, cursor)
-    return SpeakerPage(items=items, next_cursor=next_cursor)
+    return page.send(fetch_speakers(session, q, include_silent, page.limit, page.cursor))
 
 
 @router.get(
@@ -63,12 +60,8 @@ def get_speaker(speaker_id: SpeakerId, session: SessionDep) -> SpeakerDetail:
     summary="Everything one speaker said",
 )
 def list_speaker_quotes(
-    request: Request,
-    speaker_id: SpeakerId,
-    session: SessionDep,
-    limit: LimitParam = 20,
-    cursor: CursorParam = None,
+    speaker_id: ExistingSpeakerId, session: SessionDep, page: PageParams
 ) -> QuotePage:
     """Everything one speaker said, in a stable order; page with `next_cursor`."""
-    require_speaker(session, speaker_id)
-    return quote_page(session, QuoteFilters(speakers=[str(speaker_id)]), limit, cursor, request.url)
+    filters = QuoteFilters(speakers=[str(speaker_id)])
+    return page.send(quote_page(session, filters, page.limit, page.cursor))

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
-from app.api.deps import CursorParam, LimitParam, ScopeParam, SessionDep, TopicId
-from app.errors import problem_responses
+from app.api.deps import ExistingTopicId, ScopeParam, SessionDep, TopicId
+from app.api.paging import PageParams
+from app.api.problems import problem_responses
 from app.schemas import QuotePage, TopicDetail, TopicPage
-from app.services.pages import quote_page
-from app.services.quotes import QuoteFilters
+from app.services.quotes import QuoteFilters, quote_page
 from app.services.topics import get_topic as fetch_topic
 from app.services.topics import list_topics as fetch_topics
-from app.services.topics import require_topic
 
 router = APIRouter(prefix="/topics", tags=["topics"])
 
@@ -26,15 +25,13 @@ router = APIRouter(prefix="/topics", tags=["topics"])
 )
 def list_topics(
     session: SessionDep,
+    page: PageParams,
     q: Annotated[
         str | None, Query(description="A name or alias, spelt forgivingly.", examples=["Daesh"])
     ] = None,
-    limit: LimitParam = 20,
-    cursor: CursorParam = None,
 ) -> TopicPage:
     """Topics that quotes are about, with their aliases and number of quotes."""
-    items, next_cursor = fetch_topics(session, q, limit, cursor)
-    return TopicPage(items=items, next_cursor=next_cursor)
+    return page.send(fetch_topics(session, q, page.limit, page.cursor))
 
 
 @router.get(
@@ -55,14 +52,11 @@ def get_topic(topic_id: TopicId, session: SessionDep) -> TopicDetail:
     summary="The quotes about one topic",
 )
 def list_topic_quotes(
-    request: Request,
-    topic_id: TopicId,
+    topic_id: ExistingTopicId,
     session: SessionDep,
+    page: PageParams,
     scope: ScopeParam = "quote",
-    limit: LimitParam = 20,
-    cursor: CursorParam = None,
 ) -> QuotePage:
     """Every quote about one topic; `scope=context` also counts the words around a quote."""
-    require_topic(session, topic_id)
     filters = QuoteFilters(topics=[str(topic_id)], scope=scope)
-    return quote_page(session, filters, limit, cursor, request.url)
+    return page.send(quote_page(session, filters, page.limit, page.cursor))
