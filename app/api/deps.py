@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Path, Query, Request
@@ -60,39 +60,37 @@ def _iso_date(value: Any) -> Any:
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 QuoteId = Annotated[int, id_path("quote")]
-DocumentId = Annotated[int, id_path("document")]
-SpeakerId = Annotated[int, id_path("speaker")]
-TopicId = Annotated[int, id_path("topic")]
-EventId = Annotated[int, id_path("event")]
 
 
-def _existing_id(resource: Resource) -> Any:
-    """`{resource}_id` from the path, checked to name something: a 404 before the route runs.
+def path_id(resource: Resource, must_exist: bool = False) -> Callable[..., int]:
+    """`{resource}_id` from the path as a dependency; with `must_exist`, a 404 when it names
+    nothing, before the route runs (a list of quotes for nothing is not an empty list).
 
     The dependency's signature is built here so that the path parameter keeps its name
     (`document_id`, `topic_id`, ...) in the URL, the OpenAPI document and error messages.
     """
     name = f"{resource}_id"
 
-    def existing(session: Session, **path: int) -> int:
-        require_exists(session, resource, path[name])
+    def path_value(session: Session, **path: int) -> int:
+        if must_exist:
+            require_exists(session, resource, path[name])
         return path[name]
 
     keyword = inspect.Parameter.KEYWORD_ONLY
-    existing.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    path_value.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [
             inspect.Parameter("session", keyword, annotation=SessionDep),
             inspect.Parameter(name, keyword, annotation=Annotated[int, id_path(resource)]),
         ],
         return_annotation=int,
     )
-    return Annotated[int, Depends(existing)]
+    return path_value
 
 
-ExistingDocumentId = _existing_id("document")
-ExistingSpeakerId = _existing_id("speaker")
-ExistingTopicId = _existing_id("topic")
-ExistingEventId = _existing_id("event")
+ExistingDocumentId = Annotated[int, Depends(path_id("document", must_exist=True))]
+ExistingSpeakerId = Annotated[int, Depends(path_id("speaker", must_exist=True))]
+ExistingTopicId = Annotated[int, Depends(path_id("topic", must_exist=True))]
+ExistingEventId = Annotated[int, Depends(path_id("event", must_exist=True))]
 ScopeParam = Annotated[
     Literal["quote", "context"],
     Query(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
@@ -40,7 +41,7 @@ class PageRequest:
         return page.model_copy(update={"next_url": next_url})
 
 
-def page_params(default_limit: int) -> Any:
+def page_params(default_limit: int) -> Callable[..., PageRequest]:
     """`limit` and `cursor` as one dependency; lists differ only in their default page size."""
 
     def page_request(
@@ -54,9 +55,7 @@ def page_params(default_limit: int) -> Any:
     ) -> PageRequest:
         return PageRequest(limit, cursor, request.url, response)
 
-    return Annotated[PageRequest, Depends(page_request)]
+    return page_request
 
 
-PageParams = page_params(20)
-# A document's quotes read in the order they appear: a longer default page.
-DocumentPageParams = page_params(50)
+PageParams = Annotated[PageRequest, Depends(page_params(20))]

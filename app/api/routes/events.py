@@ -2,50 +2,39 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
-from app.api.deps import EventId, ExistingEventId, SessionDep
-from app.api.paging import PageParams
-from app.api.problems import problem_responses
-from app.schemas import EventDetail, EventPage, QuotePage
-from app.services.events import get_event as fetch_event
-from app.services.events import list_events as fetch_events
-from app.services.quotes import QuoteFilters, quote_page
-
-router = APIRouter(prefix="/events", tags=["events"])
+from app.api.catalogue import Catalogue, Route, catalogue_router
+from app.api.deps import ExistingEventId
+from app.schemas import EventDetail, EventPage
+from app.services.events import get_event, list_events
+from app.services.quotes import QuoteFilters
 
 
-@router.get(
-    "",
-    response_model=EventPage,
-    responses=problem_responses(400, 422),
-    summary="List events",
+def event_quotes(event_id: ExistingEventId) -> QuoteFilters:
+    return QuoteFilters(event=event_id)
+
+
+router = catalogue_router(
+    Catalogue(
+        resource="event",
+        page_model=EventPage,
+        detail_model=EventDetail,
+        list_items=list_events,
+        get_item=get_event,
+        quote_filters=event_quotes,
+        list_route=Route(
+            "list_events",
+            "List events",
+            "Press conferences, interviews, talks: who spoke where and when.",
+        ),
+        get_route=Route(
+            "get_event",
+            "One event: its documents and speakers",
+            "One event with the documents that report it and the people who spoke.",
+        ),
+        quotes_route=Route(
+            "list_event_quotes",
+            "The words spoken at one event",
+            "The words spoken at one event, from every document that reports it.",
+        ),
+    )
 )
-def list_events(session: SessionDep, page: PageParams) -> EventPage:
-    """Press conferences, interviews, talks: who spoke where and when."""
-    return page.send(fetch_events(session, page.limit, page.cursor))
-
-
-@router.get(
-    "/{event_id}",
-    response_model=EventDetail,
-    responses=problem_responses(400, 404, 422),
-    summary="One event: its documents and speakers",
-)
-def get_event(event_id: EventId, session: SessionDep) -> EventDetail:
-    """One event with the documents that report it and the people who spoke."""
-    return fetch_event(session, event_id)
-
-
-@router.get(
-    "/{event_id}/quotes",
-    response_model=QuotePage,
-    responses=problem_responses(400, 404, 422),
-    summary="The words spoken at one event",
-)
-def list_event_quotes(
-    event_id: ExistingEventId, session: SessionDep, page: PageParams
-) -> QuotePage:
-    """The words spoken at one event, from every document that reports it."""
-    filters = QuoteFilters(event=event_id)
-    return page.send(quote_page(session, filters, page.limit, page.cursor))
