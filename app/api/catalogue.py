@@ -33,11 +33,14 @@ class Route:
 
 
 def no_filters() -> dict[str, Any]:
+    """A list with nothing to filter by (documents, events)."""
     return {}
 
 
 @dataclass(frozen=True)
 class Catalogue:
+    """What one catalogue resource declares; `catalogue_router` turns it into routes."""
+
     resource: Resource
     page_model: type[Page[Any]]
     detail_model: type[Any]

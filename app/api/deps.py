@@ -91,6 +91,7 @@ ExistingDocumentId = Annotated[int, Depends(path_id("document", must_exist=True)
 ExistingSpeakerId = Annotated[int, Depends(path_id("speaker", must_exist=True))]
 ExistingTopicId = Annotated[int, Depends(path_id("topic", must_exist=True))]
 ExistingEventId = Annotated[int, Depends(path_id("event", must_exist=True))]
+
 ScopeParam = Annotated[
     Literal["quote", "context"],
     Query(
