@@ -214,6 +214,13 @@ class Quote(Base):
     topic_links: Mapped[list[QuoteTopic]] = relationship(
         back_populates="quote", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
     )
+    verification: Mapped[QuoteVerification | None] = relationship(
+        primaryjoin="Quote.id == QuoteVerification.quote_id",
+        foreign_keys="QuoteVerification.quote_id",
+        uselist=False,
+        viewonly=True,
+        lazy="raise",
+    )
 
 
 class QuoteTopic(Base):

@@ -13,6 +13,7 @@ from app.ingest.drafts import EventDraft, QuoteDraft, news_drafts, transcript_dr
 from app.ingest.events import resolve_event
 from app.ingest.loader import LoadedDocument
 from app.ingest.matching import match_document_quotes
+from app.ingest.verification import verify_document
 from app.ingest.metadata import DocumentMeta, read_meta
 from app.ingest.speakers import SpeakerClaim, resolve_speaker
 from app.ingest.topics import TopicLinker
@@ -57,6 +58,7 @@ def store_document(session: Session, loaded: LoadedDocument, linker: TopicLinker
     session.flush()
     quotes = _store_quotes(session, document, event_draft, drafts, linker)
     match_document_quotes(session, document, quotes)
+    verify_document(session, document)
     return StoreResult(document.id, len(quotes), "ingested")
 
 
