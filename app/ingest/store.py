@@ -13,10 +13,10 @@ from app.ingest.drafts import EventDraft, QuoteDraft, news_drafts, transcript_dr
 from app.ingest.events import resolve_event
 from app.ingest.loader import LoadedDocument
 from app.ingest.matching import match_document_quotes
-from app.ingest.verification import verify_document
 from app.ingest.metadata import DocumentMeta, read_meta
 from app.ingest.speakers import SpeakerClaim, resolve_speaker
 from app.ingest.topics import TopicLinker
+from app.ingest.verification import verify_document
 from app.nlp.genre import detect_genre
 from app.nlp.news import parse_news
 from app.nlp.occasions import find_occasion

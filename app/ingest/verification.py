@@ -76,10 +76,8 @@ def _reported_from(session: Session, document_id: int) -> list[_NewsQuote]:
             near.append(Quote.spoken_on.between(*_window(day)))
         if not near:
             continue
-        stmt = (
-            _NEWS_COLUMNS
-            .join(QuoteVerification, QuoteVerification.quote_id == Quote.id)
-            .where(Quote.speaker_id == speaker_id, or_(*near))
+        stmt = _NEWS_COLUMNS.join(QuoteVerification, QuoteVerification.quote_id == Quote.id).where(
+            Quote.speaker_id == speaker_id, or_(*near)
         )
         for row in session.execute(stmt):
             found[row.id] = _NewsQuote(*row)

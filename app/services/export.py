@@ -27,6 +27,7 @@ CSV_COLUMNS = [
     "attribution_label",
     "attribution_method",
     "topics",
+    "verification",
 ]
 
 
@@ -93,6 +94,7 @@ def _csv(session: Session, filters: QuoteFilters) -> Iterator[str]:
                 out.attribution.label or "",
                 out.attribution.method,
                 json.dumps([t.name for t in out.topics]),
+                out.verification.status if out.verification else "",
             ]
         )
         yield buffer.getvalue()
