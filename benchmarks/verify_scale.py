@@ -9,9 +9,14 @@ measurements of the pure verifier (`app.nlp.verify`), in CPU time of one core:
    and every quote verified (what ingesting one article does).
 2. The pathological pair: seed transcript 000 and seed article 002 each repeated 300 times, so
    every quote has 300 identical candidate passages.
-3. The accuracy of the statuses on the generated quotes (their edits are known).
+3. The accuracy of the statuses on the held-out quotes (their edits are known).
 
-    .venv/bin/python benchmarks/verify_scale.py [--reports 200] [--output FILE]
+And through the real pipeline on a SQLite file (`--ingest`): the pathological pair ingested
+in both orders, and a 30-minute briefing followed by many wire reports of it, each report's
+verification timed inside its ingest (CPU time of the process, SQLite included: it runs
+in-process).
+
+    .venv/bin/python benchmarks/verify_scale.py [--reports 200] [--ingest] [--output FILE]
 
 Results: BENCHMARKS.md ("Quote verification").
 """
@@ -25,6 +30,7 @@ import random
 import re
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -198,20 +204,134 @@ def accuracy() -> dict[str, Any]:
     return result
 
 
+BRIEFING_HEADER = (
+    "Remarks by Foreign Secretary Alan Pike After the Vienna Talks\n\nForeign Secretary Alan "
+    "Pike\nHofburg Palace\nVienna, Austria\n\nMarch 9, 2026\n\n"
+)
+
+
+class VerifyTimer:
+    """Wraps the pipeline's verification step to time it inside each document's ingest."""
+
+    def __init__(self) -> None:
+        from app.ingest import store
+
+        self.store = store
+        self.original = store.verify_document
+        self.calls: list[float] = []
+
+    def __enter__(self) -> VerifyTimer:
+        def timed_verify(session: Any, document: Any) -> int:
+            start = time.process_time()
+            try:
+                return self.original(session, document)
+            finally:
+                self.calls.append((time.process_time() - start) * 1000.0)
+
+        self.store.verify_document = timed_verify  # type: ignore[assignment]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.verify_document = self.original  # type: ignore[assignment]
+
+
+def _fresh_database(path: Path) -> Any:
+    from sqlalchemy.orm import sessionmaker
+
+    from app.db.migrate import upgrade
+    from app.db.session import make_engine
+
+    path.unlink(missing_ok=True)
+    url = f"sqlite:///{path}"
+    upgrade(url)
+    return sessionmaker(bind=make_engine(url))
+
+
+def ingest_pathological(folder: Path, repeat: int) -> dict[str, Any]:
+    from app.ingest.pipeline import ingest_paths
+
+    names = {"000": "transcript.txt", "002": "article.txt"}
+    for prefix, name in names.items():
+        text = next((ROOT / "seeds").glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+        (folder / name).write_text("\n\n".join([text] * repeat), encoding="utf-8")
+    result = {}
+    for order in (["transcript.txt", "article.txt"], ["article.txt", "transcript.txt"]):
+        factory = _fresh_database(folder / "pair.db")
+        with VerifyTimer() as timer:
+            start = time.process_time()
+            report = ingest_paths(factory, [folder / n for n in order], 50_000_000)
+            total = time.process_time() - start
+        assert not report.failed, report.as_json()
+        result[" then ".join(order)] = {
+            "ingest_s": round(total, 2),
+            "verification_s": [round(ms / 1000.0, 2) for ms in timer.calls],
+        }
+    return result
+
+
+def ingest_many_reports(folder: Path, reports: int, rng: random.Random) -> dict[str, Any]:
+    from app.ingest.pipeline import ingest_paths
+
+    turns = press_conference(30, rng)
+    briefing = BRIEFING_HEADER + "\n\n".join(f"FOREIGN SECRETARY PIKE: {t}" for t in turns)
+    (folder / "briefing.txt").write_text(briefing, encoding="utf-8")
+    paths = [folder / "briefing.txt"]
+    for n in range(reports):
+        quotes = [q.replace("“", "").replace("”", "") for q in report_quotes(turns, rng)]
+        body = "\n\n".join(f"“{q},” Pike said." for q in quotes)
+        path = folder / f"report_{n:04d}.txt"
+        path.write_text(
+            f"Pike on the Vienna talks\n\nVIENNA (Wire) - British Foreign Secretary Alan Pike "
+            f"spoke to reporters on Monday after the talks.\n\n{body}\n",
+            encoding="utf-8",
+        )
+        path.with_suffix(".meta.json").write_text('{"published": "2026-03-10"}', encoding="utf-8")
+        paths.append(path)
+    factory = _fresh_database(folder / "many.db")
+    with VerifyTimer() as timer:
+        report = ingest_paths(factory, paths, 50_000_000)
+    assert not report.failed, report.as_json()
+    per_report = timer.calls[1:]
+    return {
+        "briefing_words": sum(len(t.split()) for t in turns),
+        "reports": reports,
+        "quotes_per_report": QUOTES_PER_REPORT,
+        "verify_per_report_ms": summary(per_report),
+        "statuses": _stored_statuses(factory),
+    }
+
+
+def _stored_statuses(factory: Any) -> dict[str, int]:
+    from sqlalchemy import func, select
+
+    from app.db.models import QuoteVerification
+
+    with factory() as session:
+        rows = session.execute(
+            select(QuoteVerification.status, func.count()).group_by(QuoteVerification.status)
+        )
+        return dict(rows.tuples().all())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=200, help="articles per press conference")
     parser.add_argument("--repeat", type=int, default=300, help="copies in the pathological pair")
     parser.add_argument("--output", type=Path, help="write the figures as JSON here")
+    parser.add_argument("--ingest", action="store_true", help="also time the real pipeline")
     args = parser.parse_args()
     rng = random.Random(SEED)
-    figures = {
+    figures: dict[str, Any] = {
         "machine": {"python": platform.python_version(), "cpu": platform.processor()},
         "press_conference_30min": many_reports(30, args.reports, rng),
         "press_conference_2h": many_reports(120, args.reports // 4, rng),
         "pathological_pair": pathological_pair(args.repeat),
         "accuracy": accuracy(),
     }
+    if args.ingest:
+        with tempfile.TemporaryDirectory() as tmp:
+            figures["ingest_pathological_pair"] = ingest_pathological(Path(tmp), args.repeat)
+            figures["ingest_many_reports"] = ingest_many_reports(Path(tmp), args.reports, rng)
     text = json.dumps(figures, indent=2)
     print(text)
     if args.output:

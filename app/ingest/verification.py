@@ -89,13 +89,16 @@ def _window(day: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def _verify(session: Session, quotes: Sequence[_NewsQuote]) -> int:
-    indexes: dict[tuple[int, ...], SourceIndex] = {}  # one index per candidate set, shared
+    # Quotes of one speaker at one event share their candidates: read and index them once
+    # (an article quoting a briefing twenty times reads its transcript once).
+    sources: dict[tuple[object, ...], tuple[list[_Turn], SourceIndex]] = {}
     for quote in quotes:
-        turns = _candidates(session, quote)
-        key = tuple(t.id for t in turns)
-        if turns and key not in indexes:
-            indexes[key] = SourceIndex.build((t, t.text) for t in turns)
-        result = verify_quote(quote.text, indexes[key]) if turns else None
+        key = (quote.speaker_id, quote.event_id, quote.spoken_on)
+        if key not in sources:
+            turns = _candidates(session, quote)
+            sources[key] = (turns, SourceIndex.build((t, t.text) for t in turns))
+        turns, index = sources[key]
+        result = verify_quote(quote.text, index) if turns else None
         _save(session, quote, turns, result)
     session.flush()
     return len(quotes)
