@@ -192,6 +192,7 @@ def accuracy() -> dict[str, Any]:
     sets = {
         "written": written_cases(),
         "second": written_cases("second/quotes.json"),
+        "third": written_cases("third/quotes.json"),
         "generated": generated_cases(),
     }
     for name, cases in sets.items():

@@ -94,7 +94,7 @@ class QuoteDetail(QuoteOut):
     same_words: list[SameWords] = Field(
         description="Other documents that carry these words, best match first."
     )
-    verification: Verification | None = Field(  # type: ignore[assignment]
+    verification: Verification | None = Field(
         default=None,
         description="For a direct or partial news quote: the verdict, the transcript passage "
         "and a word-level diff.",

@@ -179,6 +179,18 @@ EDITED = [
         [("deleted", "", "What I can tell you is that", "sentence begun mid-way")],
     ),
     (
+        "a sentence begun mid-way, however the aligner first places the cut",
+        ["Nobody wants another war in Syria. We are prepared to do more."],
+        [
+            (
+                "deleted",
+                "",
+                "We have committed $500 million in humanitarian assistance this year, and",
+                "sentence begun mid-way",
+            )
+        ],
+    ),
+    (
         "ellipsis and brackets together",
         ["[The government] will not … support the resolution"],
         [

@@ -16,6 +16,7 @@ from tests.nlp.verify_cases import Case, generated_cases, index_for, written_cas
 SETS = {
     "written": written_cases,
     "second": lambda: written_cases("second/quotes.json"),
+    "third": lambda: written_cases("third/quotes.json"),
     "generated": generated_cases,
 }
 
@@ -45,6 +46,10 @@ def test_heldout_quotes(name: str) -> None:
 
 
 def test_the_written_sets_cover_every_status_and_edit() -> None:
-    cases = written_cases() + written_cases("second/quotes.json")
+    cases = [
+        c
+        for name in ("quotes.json", "second/quotes.json", "third/quotes.json")
+        for c in written_cases(name)
+    ]
     assert {c.expected for c in cases} == {"verbatim", "edited", "altered", "unmatched"}
     assert len({c.edit for c in cases}) >= 15

@@ -1,8 +1,8 @@
 """Held-out quotes for the verifier: transcripts written for the check, quotes made from them.
 
 Two kinds. `written_cases`: quotes a reporter might print, each with the status a copy desk
-would give it (tests/data/verify/quotes.json, and second/quotes.json on other transcripts,
-written after the verifier was tuned on the first). `generated_cases`: every sentence the speaker
+would give it (tests/data/verify/quotes.json, then second/ and third/ on other transcripts,
+each written after the verifier was tuned on the sets before it). `generated_cases`: every sentence the speaker
 said, printed verbatim and with one known edit each (a figure changed, a negation dropped, a
 word dropped or swapped, words cut at an ellipsis, a pronoun bracketed); a variant whose
 words happen to appear in the source anyway is left out, since it would be verbatim.
@@ -23,7 +23,8 @@ from app.nlp.verify.text import normalise_word
 from app.nlp.verify.words import NEGATIONS, STOPWORDS
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "verify"
-SETS = ("quotes.json", "second/quotes.json")  # the second was written after the first was tuned
+# Written in this order; each after the verifier was tuned on the ones before it.
+SETS = ("quotes.json", "second/quotes.json", "third/quotes.json")
 PRONOUNS = {"it", "they", "we", "he", "she", "this", "that"}
 
 

@@ -9,6 +9,7 @@ and a bracket that swaps a number or a negation.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.nlp.verify.align import Edit
@@ -50,6 +51,52 @@ def judge(edit: Edit, news: list[Word], source: tuple[Word, ...]) -> Judged:
     if not all(w.bracketed for w in added):
         return Judged(edit, None, None)
     return Judged(edit, "brackets", _bracket_problem(added, removed))
+
+
+def slide_to_signposts(
+    edits: tuple[Edit, ...], news: list[Word], source: tuple[Word, ...]
+) -> tuple[Edit, ...]:
+    """Move each unsignposted cut to an equally good place that has a signpost.
+
+    "We will study the ruling, and we will comply" printed "We will comply" can be read as
+    "study the ruling, and we will" cut mid-sentence or as "We will study the ruling, and"
+    cut at the start of the news sentence (a sentence begun mid-way): the same words
+    either way, and the reader's view is the one with the signpost.
+    """
+    out = list(edits)
+    for k in range(1, len(out) - 1):
+        cut, before, after = out[k], out[k - 1], out[k + 1]
+        if cut.tag != "deleted" or before.tag != "equal" or after.tag != "equal":
+            continue
+        if _elision_signpost(cut, news, source):
+            continue
+        for shift in _shifts(cut, before, after, news, source):
+            moved = Edit("deleted", cut.n0 + shift, cut.n0 + shift, cut.s0 + shift, cut.s1 + shift)
+            if _elision_signpost(moved, news, source):
+                out[k - 1] = Edit(
+                    "equal", before.n0, before.n1 + shift, before.s0, before.s1 + shift
+                )
+                out[k] = moved
+                out[k + 1] = Edit("equal", after.n0 + shift, after.n1, moved.s1, after.s1)
+                break
+    return tuple(e for e in out if e.tag != "equal" or e.n1 > e.n0)
+
+
+def _shifts(
+    cut: Edit, before: Edit, after: Edit, news: list[Word], source: tuple[Word, ...]
+) -> Iterator[int]:
+    """Offsets (-1, -2, ..., then 1, 2, ...) the cut can move to with the same words kept."""
+    left = 0
+    while (
+        left < before.n1 - before.n0
+        and news[cut.n0 - left - 1].norm == source[cut.s1 - left - 1].norm
+    ):
+        left += 1
+        yield -left
+    right = 0
+    while right < after.n1 - after.n0 and source[cut.s0 + right].norm == news[cut.n0 + right].norm:
+        right += 1
+        yield right
 
 
 def _elision_signpost(edit: Edit, news: list[Word], source: tuple[Word, ...]) -> str | None:

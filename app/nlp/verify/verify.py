@@ -6,7 +6,14 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from app.nlp.verify.align import Alignment, Edit, align
-from app.nlp.verify.classify import SHORT_ELISION, Judged, close_enough, judge, score
+from app.nlp.verify.classify import (
+    SHORT_ELISION,
+    Judged,
+    close_enough,
+    judge,
+    score,
+    slide_to_signposts,
+)
 from app.nlp.verify.source import SourceIndex, SourcePassage
 from app.nlp.verify.text import Word, news_words
 from app.nlp.verify.words import NEGATIONS
@@ -55,6 +62,8 @@ def verify_quote(parts: str | Sequence[str], index: SourceIndex) -> Verification
         return Verification("unmatched", 0.0)
     passage = index.passages[found.passage]
     found = _sentence_opening(found, words, passage.words)
+    edits = slide_to_signposts(found.edits, words, passage.words)
+    found = Alignment(found.passage, found.start, found.end, edits)
     judged = [judge(edit, words, passage.words) for edit in found.edits]
     if all(j.edit.tag == "equal" for j in judged):
         status = "verbatim"
