@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.api.deps import get_session
 from app.db.migrate import upgrade
 from app.db.session import make_engine
-from app.ingest.directory import SHIPPED_DIRECTORY, load_directory
 from app.ingest.pipeline import ingest_paths
 from app.main import create_app
 from app.settings import Settings, normalise_database_url
+from app.write.directory import SHIPPED_DIRECTORY, load_directory
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Event, Quote, QuoteMatch
-from app.ingest.events import defining_genre, merge_events
+from app.write.events import defining_genre, merge_events
 from app.nlp.names import fold
 
 # A news quote reworded from a transcript still shares most of its words in order
