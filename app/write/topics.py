@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -130,11 +130,13 @@ def _add_aliases(session: Session, wanted: Iterable[tuple[int, str]]) -> None:
             select(TopicAlias.topic_id, TopicAlias.alias_norm).where(TopicAlias.topic_id.in_(chunk))
         )
         have.update((topic_id, key) for topic_id, key in rows)
+    rows = []
     for topic_id, alias, key in keyed:
         if (topic_id, key) not in have:
-            session.add(TopicAlias(topic_id=topic_id, alias=alias, alias_norm=key))
+            rows.append({"topic_id": topic_id, "alias": alias, "alias_norm": key})
             have.add((topic_id, key))
-    session.flush()
+    if rows:  # one executemany; ids follow the order of `wanted`
+        session.execute(insert(TopicAlias), rows)
 
 
 def _chunks(values: Sequence[T]) -> Iterator[Sequence[T]]:
