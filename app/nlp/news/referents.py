@@ -31,7 +31,7 @@ from app.nlp.roles import ROLE_FAMILIES, country_of, role_family
 
 @dataclass(frozen=True)
 class Speaker:
-    """A resolved speaker and the exact words (label) that named it."""
+    """The speaker a label refers to and the exact words (label) that named it."""
 
     name: str | None
     kind: str | None  # "person" | "organisation" | None
@@ -185,7 +185,7 @@ class Referents:
         return found
 
     def note(self, position: int, speaker: Speaker) -> None:
-        """Record a resolved speaker as the latest subject at `position`."""
+        """Record a speaker found for a label as the latest subject at `position`."""
         self._events.append((position, speaker))
 
     def _antecedent(self, position: int, want: str) -> Speaker | None:

@@ -1,7 +1,7 @@
 """Walk an article sentence by sentence, finding quotes and reported speech with speakers.
 
 The walk is in document order because a pronoun ('he added') points at the subject most
-recently named before it, and each resolved speaker becomes that latest subject.
+recently named before it, and each speaker found becomes that latest subject.
 """
 
 from __future__ import annotations
