@@ -8,7 +8,7 @@ would create them in, so ids do not depend on batching).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -126,17 +126,17 @@ def _add_aliases(session: Session, wanted: Iterable[tuple[int, str]]) -> None:
         return
     have: set[tuple[int, str]] = set()
     for chunk in _chunks(list({topic_id for topic_id, _, _ in keyed})):
-        rows = session.execute(
+        stored = session.execute(
             select(TopicAlias.topic_id, TopicAlias.alias_norm).where(TopicAlias.topic_id.in_(chunk))
         )
-        have.update((topic_id, key) for topic_id, key in rows)
-    rows = []
+        have.update((topic_id, key) for topic_id, key in stored)
+    new: list[dict[str, Any]] = []
     for topic_id, alias, key in keyed:
         if (topic_id, key) not in have:
-            rows.append({"topic_id": topic_id, "alias": alias, "alias_norm": key})
+            new.append({"topic_id": topic_id, "alias": alias, "alias_norm": key})
             have.add((topic_id, key))
-    if rows:  # one executemany; ids follow the order of `wanted`
-        session.execute(insert(TopicAlias), rows)
+    if new:  # one executemany; ids follow the order of `wanted`
+        session.execute(insert(TopicAlias), new)
 
 
 def _chunks(values: Sequence[T]) -> Iterator[Sequence[T]]:
