@@ -29,3 +29,4 @@ test: bootstrap lint
 
 bench: bootstrap
 	$(BIN)/python benchmarks/news_throughput.py
+	$(BIN)/python benchmarks/topics_throughput.py
