@@ -29,4 +29,3 @@ test: bootstrap lint
 
 bench: bootstrap
 	$(BIN)/python benchmarks/news_throughput.py
-	$(BIN)/python benchmarks/topics_throughput.py

@@ -19,7 +19,7 @@ from app.ingest.loader import LoadedDocument
 from app.ingest.parse import ParsedDocument, parse_document
 from app.nlp import genre as genre_module
 from app.nlp.transcript import parser as transcript_parser
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 GENEVA = """Joint Press Availability With French Foreign Minister Jean Dupont
 
