@@ -217,7 +217,7 @@ class VerifyTimer:
     def __init__(self) -> None:
         from app.ingest import store
 
-        self.store = store
+        self.store = store  # the pipeline calls verification through this module
         self.original = store.verify_document
         self.calls: list[float] = []
 
