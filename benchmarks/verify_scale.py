@@ -311,7 +311,7 @@ def _stored_statuses(factory: Any) -> dict[str, int]:
         rows = session.execute(
             select(QuoteVerification.status, func.count()).group_by(QuoteVerification.status)
         )
-        return dict(rows.tuples().all())
+        return dict(rows.all())
 
 
 def main() -> None:

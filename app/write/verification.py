@@ -76,7 +76,7 @@ def verify_archive(factory: sessionmaker[Session]) -> dict[str, int]:
         rows = session.execute(
             select(QuoteVerification.status, func.count()).group_by(QuoteVerification.status)
         )
-        return dict(rows.tuples().all())
+        return dict(rows.all())
 
 
 def _reported_from(session: Session, document_id: int) -> list[_NewsQuote]:
