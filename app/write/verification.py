@@ -58,6 +58,25 @@ def verify_document(session: Session, document: Document) -> int:
     return _verify(session, [_NewsQuote(*row) for row in rows])
 
 
+def checked_quotes_at(session: Session, event_ids: list[int]) -> list[int]:
+    """Ids of the checked news quotes at these events."""
+    return list(
+        session.scalars(
+            select(QuoteVerification.quote_id)
+            .join(Quote, Quote.id == QuoteVerification.quote_id)
+            .where(Quote.event_id.in_(event_ids))
+        )
+    )
+
+
+def reverify(session: Session, quote_ids: list[int]) -> int:
+    """Check these news quotes again: their event or date changed (two events merged)."""
+    if not quote_ids:
+        return 0
+    rows = session.execute(_NEWS_COLUMNS.where(Quote.id.in_(quote_ids)))
+    return _verify(session, [_NewsQuote(*row) for row in rows])
+
+
 def verify_archive(factory: sessionmaker[Session]) -> dict[str, int]:
     """Check every news document's quotes again, one transaction per document: fills in an
     archive ingested before verification existed, and is safe to rerun. Counts by status."""
