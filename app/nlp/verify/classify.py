@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from app.nlp.verify.align import Edit
 from app.nlp.verify.text import Word
+from app.nlp.verify.window import Edit
 from app.nlp.verify.words import NEGATIONS, STOPWORDS, is_number
 
 # An ellipsis over a sentence or more may pass a "not" that belongs to other words; over a

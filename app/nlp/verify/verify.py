@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
-from app.nlp.verify.align import Alignment, Edit, align
+from app.nlp.verify.align import Alignment, align
 from app.nlp.verify.classify import (
     SHORT_ELISION,
     Judged,
@@ -16,6 +16,7 @@ from app.nlp.verify.classify import (
 )
 from app.nlp.verify.source import SourceIndex, SourcePassage
 from app.nlp.verify.text import Word, news_words
+from app.nlp.verify.window import Edit
 from app.nlp.verify.words import NEGATIONS
 
 # In the order a reader worries about them; `no_source` is decided by the caller.
