@@ -11,12 +11,15 @@ measurements of the pure verifier (`app.nlp.verify`), in CPU time of one core:
    every quote has 300 identical candidate passages.
 3. The accuracy of the statuses on the held-out quotes (their edits are known).
 
-And through the real pipeline on a SQLite file (`--ingest`): the pathological pair ingested
+And through the real pipeline on a SQLite file: the pathological pair ingested
 in both orders, and a 30-minute briefing followed by many wire reports of it, each report's
 verification timed inside its ingest (CPU time of the process, SQLite included: it runs
 in-process).
 
-    .venv/bin/python benchmarks/verify_scale.py [--reports 200] [--ingest] [--output FILE]
+    .venv/bin/python benchmarks/verify_scale.py --parts pure,accuracy,ingest-reports \\
+        --output benchmarks/results/verify-scale.json
+    .venv/bin/python benchmarks/verify_scale.py --parts ingest-pair [--repeat 300] \\
+        [--without-matching]
 
 Results: BENCHMARKS.md ("Quote verification").
 """
@@ -248,8 +251,13 @@ def _fresh_database(path: Path) -> Any:
     return sessionmaker(bind=make_engine(url))
 
 
-def ingest_pathological(folder: Path, repeat: int) -> dict[str, Any]:
+def ingest_pathological(folder: Path, repeat: int, matching: bool = True) -> dict[str, Any]:
+    from app.ingest import store
     from app.ingest.pipeline import ingest_paths
+
+    original_matching = store.match_document_quotes
+    if not matching:
+        store.match_document_quotes = lambda *args: 0  # type: ignore[assignment]
 
     names = {"000": "transcript.txt", "002": "article.txt"}
     for prefix, name in names.items():
@@ -266,8 +274,10 @@ def ingest_pathological(folder: Path, repeat: int) -> dict[str, Any]:
         result[" then ".join(order)] = {
             "ingest_s": round(total, 2),
             "verification_s": [round(ms / 1000.0, 2) for ms in timer.calls],
+            "statuses": _stored_statuses(factory),
         }
-    return result
+    store.match_document_quotes = original_matching  # type: ignore[assignment]
+    return {"repeat": repeat, "matching": matching, **result}
 
 
 def ingest_many_reports(folder: Path, reports: int, rng: random.Random) -> dict[str, Any]:
@@ -314,25 +324,39 @@ def _stored_statuses(factory: Any) -> dict[str, int]:
         return dict(rows.all())
 
 
+PARTS = ("pure", "accuracy", "ingest-reports", "ingest-pair")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=200, help="articles per press conference")
     parser.add_argument("--repeat", type=int, default=300, help="copies in the pathological pair")
     parser.add_argument("--output", type=Path, help="write the figures as JSON here")
-    parser.add_argument("--ingest", action="store_true", help="also time the real pipeline")
+    parser.add_argument(
+        "--parts", default="pure,accuracy", help=f"comma-separated, of {', '.join(PARTS)}"
+    )
+    parser.add_argument(
+        "--without-matching",
+        action="store_true",
+        help="ingest-pair: switch off the older same-words matching, to see the rest alone",
+    )
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
     rng = random.Random(SEED)
-    figures: dict[str, Any] = {
-        "machine": {"python": platform.python_version(), "cpu": platform.processor()},
-        "press_conference_30min": many_reports(30, args.reports, rng),
-        "press_conference_2h": many_reports(120, args.reports // 4, rng),
-        "pathological_pair": pathological_pair(args.repeat),
-        "accuracy": accuracy(),
-    }
-    if args.ingest:
-        with tempfile.TemporaryDirectory() as tmp:
-            figures["ingest_pathological_pair"] = ingest_pathological(Path(tmp), args.repeat)
+    figures: dict[str, Any] = {"machine": {"python": platform.python_version()}}
+    if "pure" in parts:
+        figures["press_conference_30min"] = many_reports(30, args.reports, rng)
+        figures["press_conference_2h"] = many_reports(120, args.reports // 4, rng)
+        figures["pathological_pair"] = pathological_pair(args.repeat)
+    if "accuracy" in parts:
+        figures["accuracy"] = accuracy()
+    with tempfile.TemporaryDirectory() as tmp:
+        if "ingest-reports" in parts:
             figures["ingest_many_reports"] = ingest_many_reports(Path(tmp), args.reports, rng)
+        if "ingest-pair" in parts:
+            figures["ingest_pathological_pair"] = ingest_pathological(
+                Path(tmp), args.repeat, matching=not args.without_matching
+            )
     text = json.dumps(figures, indent=2)
     print(text)
     if args.output:
