@@ -28,16 +28,13 @@ def test_a_quote_moved_into_an_event_with_a_transcript_is_checked_again(
     assert not report.failed
 
     def later_quote(session: Session) -> tuple[int, str]:
-        return (
-            session.execute(
-                select(Quote.event_id, QuoteVerification.status)
-                .join(QuoteVerification, QuoteVerification.quote_id == Quote.id)
-                .join(Document, Document.id == Quote.document_id)
-                .where(Document.source_name == "later.txt")
-            )
-            .one()
-            ._tuple()
-        )
+        event_id, status = session.execute(
+            select(Quote.event_id, QuoteVerification.status)
+            .join(QuoteVerification, QuoteVerification.quote_id == Quote.id)
+            .join(Document, Document.id == Quote.document_id)
+            .where(Document.source_name == "later.txt")
+        ).one()
+        return event_id, status
 
     with session_factory() as session, session.begin():
         event_id, status = later_quote(session)
