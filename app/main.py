@@ -13,6 +13,7 @@ from app.api.routes import documents, events, health, quotes, speakers, topics
 from app.db.session import make_engine, make_session_factory
 from app.errors import install_error_handlers
 from app.settings import Settings, get_settings
+from app.web import install_web
 
 DESCRIPTION = """
 **On the Record** is a statement database: who said what, where, when, and about what.
@@ -52,6 +53,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=_operation_id,
         dependencies=[Depends(reject_unknown_parameters)],
         openapi_tags=TAGS,
+        docs_url=None,  # served offline by app.web
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.session_factory = make_session_factory(make_engine(settings.database_url))
@@ -67,4 +70,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     for module in (quotes, documents, speakers, topics, events, health):
         app.include_router(module.router)
+    install_web(app)
     return app
