@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app.web import feed, pages, search
 from app.web.docs import docs_router, mount_docs_assets
+from app.web.policy import SameOriginPolicy
 from app.web.templating import STATIC_DIR
 
 
@@ -24,3 +25,4 @@ def install_web(app: FastAPI) -> None:
     app.include_router(docs_router(app))
     app.mount("/static/web", StaticFiles(directory=STATIC_DIR), name="web-assets")
     mount_docs_assets(app)
+    app.add_middleware(SameOriginPolicy)

@@ -24,7 +24,7 @@ from app.services.pages import quote_page
 from app.web.cards import Card, cards, search_terms
 from app.web.form import KIND_LABELS, KINDS, SearchForm
 from app.web.templating import templates
-from app.web.timeline import period, timeline_svg
+from app.web.timeline import month_label, period, timeline_svg
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
@@ -175,7 +175,7 @@ def facet_links(form: SearchForm, facets: Facets) -> dict[str, list[FacetLink]]:
         ),
         "Months": [
             FacetLink(
-                c.label,
+                month_label(c.key),
                 c.count,
                 month_link(form, c.key),
                 period(c.key) == (form.date_from, form.date_to),

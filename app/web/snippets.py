@@ -20,7 +20,8 @@ from app.nlp.news.text import Block, paragraphs, sentences
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 SHORT_QUOTE = 320  # characters: a quote this short is shown whole, matching sentences marked
-EXCERPT_SENTENCES = 3  # matching sentences a long quote shows
+EXCERPT_SENTENCES = 3  # matching sentences a long quote shows at most
+EXCERPT_CHARS = 480  # ...and about this many characters of them (a card, not the turn)
 LONG_SENTENCE = 360  # characters: a longer sentence is cut around its first match
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -177,7 +178,15 @@ def _best(
     def score(i: int) -> tuple[int, int]:
         return (-sum(bool(_hits_in(spans, blocks[i])) for spans in per_term), i)
 
-    return sorted(sorted(matched, key=score)[:EXCERPT_SENTENCES])
+    chosen: list[int] = []
+    length = 0
+    for i in sorted(matched, key=score)[:EXCERPT_SENTENCES]:
+        size = min(blocks[i].end - blocks[i].start, LONG_SENTENCE)
+        if chosen and length + size > EXCERPT_CHARS:
+            break
+        chosen.append(i)
+        length += size
+    return sorted(chosen)
 
 
 def _opening(blocks: list[Block]) -> list[int]:

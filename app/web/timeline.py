@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-WIDTH = 600
-HEIGHT = 120
+WIDTH = 800
+HEIGHT = 80
 AXIS = 18  # pixels under the bars for year labels
 MAX_BARS = 180  # 15 years by month; a longer span is drawn by year
 
@@ -39,14 +39,14 @@ def buckets(months: Sequence[tuple[str, int]]) -> list[Bucket]:
         return []
     keys = _month_range(min(counts), max(counts))
     if len(keys) <= MAX_BARS:
-        return [Bucket(k, _month_label(k), counts.get(k, 0)) for k in keys]
+        return [Bucket(k, month_label(k), counts.get(k, 0)) for k in keys]
     years: dict[str, int] = {}
     for key in keys:
         years[key[:4]] = years.get(key[:4], 0) + counts.get(key, 0)
     return [Bucket(y, y, n) for y, n in years.items()]
 
 
-def _month_label(key: str) -> str:
+def month_label(key: str) -> str:
     return f"{calendar.month_name[int(key[5:7])]} {key[:4]}"
 
 

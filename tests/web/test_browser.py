@@ -1,0 +1,134 @@
+"""The front door in a real headless Chromium: what a journalist does, click by click, with
+every request to another host refused (the page must work on a network without one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from tests.web.conftest import Network
+
+# One database is enough to drive a browser: the pages' queries are tested on both.
+pytestmark = pytest.mark.parametrize("seeded_engine", ["sqlite"], indirect=True)
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _search(page: Any, base: str, **fields: str) -> None:
+    page.goto(base + "/")
+    for name, value in fields.items():
+        page.get_by_label(name.capitalize(), exact=True).fill(value)
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_load_state()
+
+
+def _speakers_on_cards(page: Any) -> list[str]:
+    return [s.strip() for s in page.locator("article.card h3.who > a").all_inner_texts()]
+
+
+def test_search_for_a_misspelt_speaker_and_a_topic(
+    page: Any, live_server: str, network: Network
+) -> None:
+    _search(page, live_server, speaker="Kery", topic="Assad")
+    assert "speaker=Kery" in page.url and "topic=Assad" in page.url  # a permalink
+    understood = page.get_by_label("How your search was read").inner_text()
+    assert "Kery → John Kerry" in understood
+    assert "Assad → Bashar al-Assad" in understood
+    speakers = _speakers_on_cards(page)
+    assert speakers and set(speakers) == {"John Kerry"}
+    # The sentences naming Assad are marked on every card, whatever name the quote uses.
+    for card in page.locator("article.card").all():
+        marked = " ".join(card.locator("mark.quotable").all_inner_texts())
+        assert "Assad" in marked, card.inner_text()
+    assert page.locator("svg.timeline rect.bar").count() >= 1
+    assert network.refused == []
+    assert network.console_errors == []
+
+
+def test_open_in_source_shows_the_quote_highlighted(
+    page: Any, live_server: str, network: Network
+) -> None:
+    _search(page, live_server, speaker="Kerry", words="sanctions")
+    first = page.locator("article.card").first
+    first.get_by_role("link", name="Open in source").click()
+    page.wait_for_load_state()
+    assert "/source/" in page.url
+    quote_id = page.url.split("quote=")[1].split("#")[0]
+    stored = page.request.get(f"{live_server}/quotes/{quote_id}").json()
+    target = page.locator(".source-text mark.target")
+    assert target.inner_text() == stored["text"]
+    assert "sanctions" in target.inner_text()
+    assert target.is_visible()
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]  # scrolled to it
+    assert network.refused == []
+
+
+def test_a_facet_narrows_the_search(page: Any, live_server: str) -> None:
+    _search(page, live_server, topic="Assad")
+    before = set(_speakers_on_cards(page))
+    assert len(before) > 1, before
+    facets = page.get_by_role("complementary", name="Narrow the search")
+    facets.locator("section.facet", has_text="Speakers").get_by_role(
+        "link", name="Boris Johnson"
+    ).click()
+    page.wait_for_load_state()
+    assert set(_speakers_on_cards(page)) == {"Boris Johnson"}
+    heading = page.locator("#results-heading").inner_text()
+    assert "quote" in heading
+    # The topic stayed: the search was narrowed, not replaced.
+    assert page.get_by_label("Topic", exact=True).input_value() == "Assad"
+
+
+def test_the_search_as_an_atom_feed(page: Any, live_server: str) -> None:
+    _search(page, live_server, speaker="Kerry")
+    href = page.locator("a.feed").first.get_attribute("href")
+    response = page.goto(live_server + href)
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.body())
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries
+    assert {e.find(f"{ATOM}author/{ATOM}name").text for e in entries} == {"John Kerry"}
+    days = [dt.datetime.fromisoformat(e.find(f"{ATOM}updated").text) for e in entries]
+    assert days == sorted(days, reverse=True)  # newest first
+
+
+def test_the_search_works_with_javascript_off(chromium: Any, live_server: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(live_server + "/")
+        page.get_by_label("Speaker", exact=True).fill("Johnson")
+        page.get_by_label("Words", exact=True).press("Enter")
+        page.wait_for_load_state()
+        assert set(_speakers_on_cards(page)) == {"Boris Johnson"}
+    finally:
+        context.close()
+
+
+def test_copy_citation_puts_plain_text_on_the_clipboard(page: Any, live_server: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    _search(page, live_server, speaker="Kerry", words="sanctions")
+    card = page.locator("article.card").first
+    card.locator("summary", has_text="Citation").click()
+    card.get_by_role("button", name="Copy citation").click()
+    page.wait_for_function("document.querySelector('button.copy').textContent === 'Copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("John Kerry (Secretary of State")
+    assert "sanctions" in copied and "Source: “" in copied
+
+
+def test_swagger_ui_renders_with_no_network(page: Any, live_server: str, network: Network) -> None:
+    page.goto(live_server + "/docs")
+    page.locator(".opblock-summary-path", has_text="/quotes").first.wait_for()
+    assert page.locator(".opblock").count() >= 10
+    assert network.refused == []
+    assert network.console_errors == []
+
+
+def test_redoc_renders_with_no_network(page: Any, live_server: str, network: Network) -> None:
+    page.goto(live_server + "/redoc")
+    page.get_by_role("heading", name="Find quotes").first.wait_for()
+    assert network.refused == []
