@@ -6,19 +6,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import uvicorn
 from sqlalchemy import Engine
 
 from app.main import create_app
 from app.settings import Settings
+from tests.live import serving
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,18 +42,8 @@ def _unavailable(reason: str) -> None:
 def live_server(seeded_engine: Engine) -> Iterator[str]:
     """The app served by uvicorn on a free local port, reading the seeded database."""
     app = create_app(Settings(database_url=seeded_engine.url.render_as_string(False)))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as base:
+        yield base
 
 
 @dataclass
