@@ -44,7 +44,7 @@ def _require_schema(ctx: typer.Context) -> None:
         with make_engine(url).connect() as connection:
             status = migrations.schema_status(connection)
     except SQLAlchemyError as exc:
-        reason = str(exc.orig if getattr(exc, "orig", None) else exc).splitlines()[0]
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         console.print(f"[red]cannot open the database {shown}: {reason}[/]", soft_wrap=True)
         raise typer.Exit(1) from exc
     if not status.up_to_date:
