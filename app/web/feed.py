@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request, Response
 
 from app.api.deps import SessionDep
 from app.errors import BadQuery
-from app.services.pages import quote_page
+from app.services.quotes import quote_page
 from app.web.cards import Card, cards, search_terms
 from app.web.form import SearchForm
 from app.web.search import FormDep
@@ -28,9 +28,7 @@ def quotes_feed(request: Request, session: SessionDep, form: FormDep) -> Respons
     if form.errors:
         raise BadQuery("; ".join(form.errors))
     newest = SearchForm(**{**form.__dict__, "sort": "newest", "cursor": "", "errors": ()})
-    page = quote_page(
-        session, newest.filters(), FEED_SIZE, None, request.url, sort="-date", count=False
-    )
+    page = quote_page(session, newest.filters(), FEED_SIZE, None, sort="-date", count=False)
     made = cards(session, page.items, search_terms(session, form.q, form.topics))
     base = str(request.base_url).rstrip("/")
     body = ET.tostring(_feed(base, form, made, page.interpreted), encoding="unicode")

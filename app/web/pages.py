@@ -18,8 +18,7 @@ from app.services.documents import get_document
 from app.services.events import get_event
 from app.services.facets import quote_facets
 from app.services.names import is_id, resolve_speaker_ref, resolve_topic_ref
-from app.services.pages import quote_page
-from app.services.quotes import QuoteFilters, get_quote
+from app.services.quotes import QuoteFilters, get_quote, quote_page
 from app.services.speakers import get_speaker
 from app.services.topics import get_topic
 from app.web.cards import cards
@@ -79,9 +78,7 @@ def source_page(
         asked = detail.context.replies_to
         if asked is not None:
             marks.append((asked.start, asked.end, "question", f"quote-{asked.id}", "The question"))
-    listed = quote_page(
-        session, QuoteFilters(document=document_id), DOCUMENT_QUOTES, None, request.url
-    )
+    listed = quote_page(session, QuoteFilters(document=document_id), DOCUMENT_QUOTES, None)
     context = {
         "document": document,
         "quote": detail,
@@ -103,7 +100,7 @@ def _quote_in(session: Session, quote_id: int | None, document_id: int) -> Quote
 
 
 def _latest(session: Session, filters: QuoteFilters, request: Request) -> list[QuoteOut]:
-    return quote_page(session, filters, LATEST, None, request.url, sort="-date", count=False).items
+    return quote_page(session, filters, LATEST, None, sort="-date", count=False).items
 
 
 def _timeline(session: Session, filters: QuoteFilters, form: SearchForm) -> Any:
@@ -160,7 +157,7 @@ def event_page(request: Request, event_id: int, session: SessionDep) -> HTMLResp
     except NotFound:
         return _not_found(request, f"event {event_id}")
     filters = QuoteFilters(event=event_id)
-    said = quote_page(session, filters, LATEST, None, request.url, sort="date", count=False)
+    said = quote_page(session, filters, LATEST, None, sort="date", count=False)
     context = {
         "event": event,
         "form": SearchForm(event=str(event_id)),

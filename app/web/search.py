@@ -14,13 +14,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from sqlalchemy.orm import Session
-from starlette.datastructures import URL
 
 from app.api.deps import SessionDep
 from app.errors import AppError
 from app.schemas import FacetCount, Facets, QuotePage
 from app.services.facets import quote_facets
-from app.services.pages import quote_page
+from app.services.quotes import quote_page
 from app.web.cards import Card, cards, search_terms
 from app.web.form import KIND_LABELS, KINDS, SearchForm
 from app.web.templating import templates
@@ -103,7 +102,7 @@ def search_page(request: Request, session: SessionDep, form: FormDep) -> HTMLRes
     results = None
     if not errors:
         try:
-            results = run_search(session, form, request.url)
+            results = run_search(session, form)
         except AppError as exc:  # a bad full-text query or a stale cursor: say so on the page
             errors.append(exc.detail)
     context = {"form": form, "results": results, "errors": errors, "kinds": KINDS}
@@ -111,11 +110,9 @@ def search_page(request: Request, session: SessionDep, form: FormDep) -> HTMLRes
     return templates.TemplateResponse(request, "search.html", context, status_code=status)
 
 
-def run_search(session: Session, form: SearchForm, url: URL) -> Results:
+def run_search(session: Session, form: SearchForm) -> Results:
     filters = form.filters()
-    page = quote_page(
-        session, filters, PAGE_SIZE, form.cursor or None, url, sort=form.api_sort, count=True
-    )
+    page = quote_page(session, filters, PAGE_SIZE, form.cursor or None, form.api_sort)
     facets = quote_facets(session, filters)
     terms = search_terms(session, form.q, form.topics)
     more = form.url(cursor=page.next_cursor) if page.next_cursor else None

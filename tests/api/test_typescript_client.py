@@ -76,8 +76,7 @@ def test_committed_types_match_the_api(node_tools: Path, tmp_path: Path) -> None
     _require(result, "openapi-typescript")
     committed = CLIENT / "src" / "schema.d.ts"
     assert committed.read_text() == fresh.read_text(), (
-        "clients/typescript/src/schema.d.ts is out of date: regenerate it "
-        "(see clients/typescript/README.md)"
+        "clients/typescript/src/schema.d.ts is out of date: run `make client-types`"
     )
 
 

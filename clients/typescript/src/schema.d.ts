@@ -485,6 +485,7 @@ export interface components {
         };
         /**
          * DocumentPage
+         * @description A page of documents.
          * @example {
          *       "items": [
          *         {
@@ -507,14 +508,36 @@ export interface components {
          *           "quote_count": 9
          *         }
          *       ],
-         *       "next_cursor": "eyJpZCI6MX0"
+         *       "next_cursor": "eyJpZCI6MX0",
+         *       "next_url": "https://ontherecord.example/documents?limit=1&cursor=eyJpZCI6MX0",
+         *       "total": 12,
+         *       "total_is_estimate": false
          *     }
          */
         DocumentPage: {
             /** Items */
             items: components["schemas"]["DocumentOut"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
             next_cursor: string | null;
+            /**
+             * Next Url
+             * @description The next page's URL, ready to follow; null at the end.
+             */
+            next_url?: string | null;
+            /**
+             * Total
+             * @description How many items match in all; null when not counted.
+             */
+            total?: number | null;
+            /**
+             * Total Is Estimate
+             * @description `total` is a lower bound: counting stopped at a cap.
+             * @default false
+             */
+            total_is_estimate: boolean;
         };
         /**
          * DocumentRef
@@ -621,6 +644,7 @@ export interface components {
         };
         /**
          * EventPage
+         * @description A page of events.
          * @example {
          *       "items": [
          *         {
@@ -633,14 +657,36 @@ export interface components {
          *           "country": "United Kingdom"
          *         }
          *       ],
-         *       "next_cursor": "eyJpZCI6MX0"
+         *       "next_cursor": "eyJpZCI6MX0",
+         *       "next_url": "https://ontherecord.example/events?limit=1&cursor=eyJpZCI6MX0",
+         *       "total": 12,
+         *       "total_is_estimate": false
          *     }
          */
         EventPage: {
             /** Items */
             items: components["schemas"]["EventOut"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
             next_cursor: string | null;
+            /**
+             * Next Url
+             * @description The next page's URL, ready to follow; null at the end.
+             */
+            next_url?: string | null;
+            /**
+             * Total
+             * @description How many items match in all; null when not counted.
+             */
+            total?: number | null;
+            /**
+             * Total Is Estimate
+             * @description `total` is a lower bound: counting stopped at a cap.
+             * @default false
+             */
+            total_is_estimate: boolean;
         };
         /**
          * EventRef
@@ -1166,6 +1212,7 @@ export interface components {
         };
         /**
          * QuotePage
+         * @description A page of quotes, with how each forgiving input was understood.
          * @example {
          *       "items": [
          *         {
@@ -1240,12 +1287,19 @@ export interface components {
              * @description Pass as `cursor` for the next page; null at the end.
              */
             next_cursor: string | null;
-            /** Next Url */
-            next_url: string | null;
-            /** Total */
-            total: number | null;
+            /**
+             * Next Url
+             * @description The next page's URL, ready to follow; null at the end.
+             */
+            next_url?: string | null;
+            /**
+             * Total
+             * @description How many items match in all; null when not counted.
+             */
+            total?: number | null;
             /**
              * Total Is Estimate
+             * @description `total` is a lower bound: counting stopped at a cap.
              * @default false
              */
             total_is_estimate: boolean;
@@ -1416,6 +1470,7 @@ export interface components {
         };
         /**
          * SpeakerPage
+         * @description A page of speakers.
          * @example {
          *       "items": [
          *         {
@@ -1426,14 +1481,36 @@ export interface components {
          *           "quote_count": 33
          *         }
          *       ],
-         *       "next_cursor": null
+         *       "next_cursor": "eyJpZCI6MX0",
+         *       "next_url": "https://ontherecord.example/speakers?limit=1&cursor=eyJpZCI6MX0",
+         *       "total": 12,
+         *       "total_is_estimate": false
          *     }
          */
         SpeakerPage: {
             /** Items */
             items: components["schemas"]["SpeakerOut"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
             next_cursor: string | null;
+            /**
+             * Next Url
+             * @description The next page's URL, ready to follow; null at the end.
+             */
+            next_url?: string | null;
+            /**
+             * Total
+             * @description How many items match in all; null when not counted.
+             */
+            total?: number | null;
+            /**
+             * Total Is Estimate
+             * @description `total` is a lower bound: counting stopped at a cap.
+             * @default false
+             */
+            total_is_estimate: boolean;
         };
         /**
          * SpeakerRef
@@ -1558,6 +1635,7 @@ export interface components {
         };
         /**
          * TopicPage
+         * @description A page of topics.
          * @example {
          *       "items": [
          *         {
@@ -1575,14 +1653,36 @@ export interface components {
          *           "speaker_id": null
          *         }
          *       ],
-         *       "next_cursor": null
+         *       "next_cursor": "eyJpZCI6MzZ9",
+         *       "next_url": "https://ontherecord.example/topics?limit=1&cursor=eyJpZCI6MzZ9",
+         *       "total": 12,
+         *       "total_is_estimate": false
          *     }
          */
         TopicPage: {
             /** Items */
             items: components["schemas"]["TopicOut"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
             next_cursor: string | null;
+            /**
+             * Next Url
+             * @description The next page's URL, ready to follow; null at the end.
+             */
+            next_url?: string | null;
+            /**
+             * Total
+             * @description How many items match in all; null when not counted.
+             */
+            total?: number | null;
+            /**
+             * Total Is Estimate
+             * @description `total` is a lower bound: counting stopped at a cap.
+             * @default false
+             */
+            total_is_estimate: boolean;
         };
         /**
          * TopicRef
@@ -1625,10 +1725,6 @@ export interface operations {
                 count?: "exact" | "none";
                 /** @description `csv` or `ndjson` stream every match (no paging). */
                 format?: ("json" | "csv" | "ndjson") | null;
-                /** @description Items per page (1-200). */
-                limit?: number;
-                /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
-                cursor?: string | null;
                 /** @description Who said it: an id, a slug or a name, spelt forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers. */
                 speaker?: string[];
                 /** @description What it is about, under any name (`Assad`, `ISIS` = `Daesh` = `ISIL`). Repeat for several; all must match unless `topic_mode=any`. */
@@ -1651,6 +1747,10 @@ export interface operations {
                 q?: string | null;
                 /** @description Whoever held a role when they spoke: `US Secretary of State`, `foreign minister`. */
                 role?: string | null;
+                /** @description Items per page (1-200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
