@@ -9,6 +9,7 @@ from fastapi.routing import APIRoute
 
 from app.api.deps import reject_unknown_parameters
 from app.api.etag import ETagMiddleware
+from app.api.head import HeadAsGet
 from app.api.openapi import amend_openapi
 from app.api.problems import install_error_handlers
 from app.api.routes import documents, events, health, quotes, speakers, topics
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_headers=["*"],
         expose_headers=["ETag", "Link"],
     )
+    app.add_middleware(HeadAsGet)
     for module in (quotes, documents, speakers, topics, events, health):
         app.include_router(module.router)
     install_web(app)

@@ -34,8 +34,10 @@ export type TopicQuery = Query<"/topics">;
 export type EventQuery = Query<"/events">;
 export type QuoteId = operations["get_quote"]["parameters"]["path"]["quote_id"];
 export type DocumentId = operations["get_document"]["parameters"]["path"]["document_id"];
-export type SpeakerId = operations["get_speaker"]["parameters"]["path"]["speaker_id"];
-export type TopicId = operations["get_topic"]["parameters"]["path"]["topic_id"];
+/** A speaker's id, or its slug (`"john-kerry"`). */
+export type SpeakerId = operations["get_speaker"]["parameters"]["path"]["speaker_id"] | number;
+/** A topic's id, or its slug (`"bashar-al-assad"`). */
+export type TopicId = operations["get_topic"]["parameters"]["path"]["topic_id"] | number;
 export type EventId = operations["get_event"]["parameters"]["path"]["event_id"];
 export type ExportFormat = "csv" | "ndjson";
 

@@ -416,7 +416,10 @@ export interface components {
              * @enum {string}
              */
             genre: "transcript" | "news";
-            /** Published */
+            /**
+             * Published
+             * Format: date
+             */
             published: string | null;
             /** Publisher */
             publisher: string | null;
@@ -469,7 +472,10 @@ export interface components {
              * @enum {string}
              */
             genre: "transcript" | "news";
-            /** Published */
+            /**
+             * Published
+             * Format: date
+             */
             published: string | null;
             /** Publisher */
             publisher: string | null;
@@ -599,7 +605,10 @@ export interface components {
             title: string | null;
             /** Kind */
             kind: string | null;
-            /** Date */
+            /**
+             * Date
+             * Format: date
+             */
             date: string | null;
             /** Venue */
             venue: string | null;
@@ -633,7 +642,10 @@ export interface components {
             title: string | null;
             /** Kind */
             kind: string | null;
-            /** Date */
+            /**
+             * Date
+             * Format: date
+             */
             date: string | null;
             /** Venue */
             venue: string | null;
@@ -705,7 +717,10 @@ export interface components {
             title: string | null;
             /** Kind */
             kind: string | null;
-            /** Date */
+            /**
+             * Date
+             * Format: date
+             */
             date: string | null;
             /** City */
             city: string | null;
@@ -1086,6 +1101,7 @@ export interface components {
             event: components["schemas"]["EventRef"] | null;
             /**
              * Spoken On
+             * Format: date
              * @description When the words were spoken, falling back to the publication date.
              */
             spoken_on: string | null;
@@ -1194,6 +1210,7 @@ export interface components {
             event: components["schemas"]["EventRef"] | null;
             /**
              * Spoken On
+             * Format: date
              * @description When the words were spoken, falling back to the publication date.
              */
             spoken_on: string | null;
@@ -1327,9 +1344,15 @@ export interface components {
             organisation: string | null;
             /** Country */
             country: string | null;
-            /** Start Date */
+            /**
+             * Start Date
+             * Format: date
+             */
             start_date: string | null;
-            /** End Date */
+            /**
+             * End Date
+             * Format: date
+             */
             end_date: string | null;
             /** Source */
             source: string;
@@ -1719,38 +1742,38 @@ export interface operations {
     list_quotes: {
         parameters: {
             query?: {
+                /** @description Who said it: an id, a slug or a name, spelt forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers. */
+                speaker?: string[];
+                /** @description What it is about, under any name (`Assad`, `ISIS` = `Daesh` = `ISIL`). Repeat for several; all must match unless `topic_mode=any`. */
+                topic?: string[];
+                /** @description Words in the quote: `sanctions`, `"additional sanctions"`, `negotiat*`, `ceasefire OR truce`, `-Russia`. */
+                q?: string;
+                /** @description Whoever held a role when they spoke: `US Secretary of State`, `foreign minister`. */
+                role?: string;
+                /** @description Kinds: turn (transcript), question (from the floor), direct, partial, indirect (news). */
+                kind?: ("turn" | "question" | "direct" | "partial" | "indirect")[];
+                /** @description Spoken on or after (YYYY-MM-DD). */
+                date_from?: string;
+                /** @description Spoken on or before (YYYY-MM-DD). */
+                date_to?: string;
+                /** @description Only quotes spoken at this event id. */
+                event?: number;
+                /** @description Only quotes from this document id. */
+                document?: number;
+                /** @description With several topics: all or any. */
+                topic_mode?: "all" | "any";
+                /** @description `quote`: the quote's own words name the topic. `context`: the words around it count too (the question an answer replies to, the paragraph). */
+                scope?: "quote" | "context";
                 /** @description `id` (arrival order), `date`, `-date` (newest first), `relevance` (with `q`). */
                 sort?: "id" | "date" | "-date" | "relevance";
                 /** @description `none` skips counting `total`. */
                 count?: "exact" | "none";
                 /** @description `csv` or `ndjson` stream every match (no paging). */
-                format?: ("json" | "csv" | "ndjson") | null;
-                /** @description Who said it: an id, a slug or a name, spelt forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers. */
-                speaker?: string[];
-                /** @description What it is about, under any name (`Assad`, `ISIS` = `Daesh` = `ISIL`). Repeat for several; all must match unless `topic_mode=any`. */
-                topic?: string[];
-                /** @description With several topics: all or any. */
-                topic_mode?: "all" | "any";
-                /** @description `quote`: the quote's own words name the topic. `context`: the words around it count too (the question an answer replies to, the paragraph). */
-                scope?: "quote" | "context";
-                /** @description Kinds: turn (transcript), question (from the floor), direct, partial, indirect (news). */
-                kind?: ("turn" | "question" | "direct" | "partial" | "indirect")[];
-                /** @description Only quotes spoken at this event id. */
-                event?: number | null;
-                /** @description Only quotes from this document id. */
-                document?: number | null;
-                /** @description Spoken on or after (YYYY-MM-DD). */
-                date_from?: string | null;
-                /** @description Spoken on or before (YYYY-MM-DD). */
-                date_to?: string | null;
-                /** @description Words in the quote: `sanctions`, `"additional sanctions"`, `negotiat*`, `ceasefire OR truce`, `-Russia`. */
-                q?: string | null;
-                /** @description Whoever held a role when they spoke: `US Secretary of State`, `foreign minister`. */
-                role?: string | null;
+                format?: "json" | "csv" | "ndjson";
                 /** @description Items per page (1-200). */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -1831,24 +1854,24 @@ export interface operations {
                 speaker?: string[];
                 /** @description What it is about, under any name (`Assad`, `ISIS` = `Daesh` = `ISIL`). Repeat for several; all must match unless `topic_mode=any`. */
                 topic?: string[];
+                /** @description Words in the quote: `sanctions`, `"additional sanctions"`, `negotiat*`, `ceasefire OR truce`, `-Russia`. */
+                q?: string;
+                /** @description Whoever held a role when they spoke: `US Secretary of State`, `foreign minister`. */
+                role?: string;
+                /** @description Kinds: turn (transcript), question (from the floor), direct, partial, indirect (news). */
+                kind?: ("turn" | "question" | "direct" | "partial" | "indirect")[];
+                /** @description Spoken on or after (YYYY-MM-DD). */
+                date_from?: string;
+                /** @description Spoken on or before (YYYY-MM-DD). */
+                date_to?: string;
+                /** @description Only quotes spoken at this event id. */
+                event?: number;
+                /** @description Only quotes from this document id. */
+                document?: number;
                 /** @description With several topics: all or any. */
                 topic_mode?: "all" | "any";
                 /** @description `quote`: the quote's own words name the topic. `context`: the words around it count too (the question an answer replies to, the paragraph). */
                 scope?: "quote" | "context";
-                /** @description Kinds: turn (transcript), question (from the floor), direct, partial, indirect (news). */
-                kind?: ("turn" | "question" | "direct" | "partial" | "indirect")[];
-                /** @description Only quotes spoken at this event id. */
-                event?: number | null;
-                /** @description Only quotes from this document id. */
-                document?: number | null;
-                /** @description Spoken on or after (YYYY-MM-DD). */
-                date_from?: string | null;
-                /** @description Spoken on or before (YYYY-MM-DD). */
-                date_to?: string | null;
-                /** @description Words in the quote: `sanctions`, `"additional sanctions"`, `negotiat*`, `ceasefire OR truce`, `-Russia`. */
-                q?: string | null;
-                /** @description Whoever held a role when they spoke: `US Secretary of State`, `foreign minister`. */
-                role?: string | null;
             };
             header?: never;
             path?: never;
@@ -2009,7 +2032,7 @@ export interface operations {
                 /** @description Items per page (1-200). */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -2170,7 +2193,7 @@ export interface operations {
                 /** @description Items per page (1-200). */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -2261,13 +2284,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A name, spelt forgivingly. */
-                q?: string | null;
+                q?: string;
                 /** @description Also list people from the directory who have not been quoted yet. */
                 include_silent?: boolean;
                 /** @description Items per page (1-200). */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -2339,8 +2362,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The speaker's id, as given by `id` in any listing. */
-                speaker_id: number;
+                /** @description The speaker's id (`id` in any listing) or its slug (`slug`). */
+                speaker_id: string;
             };
             cookie?: never;
         };
@@ -2428,12 +2451,12 @@ export interface operations {
                 /** @description Items per page (1-200). */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path: {
-                /** @description The speaker's id, as given by `id` in any listing. */
-                speaker_id: number;
+                /** @description The speaker's id (`id` in any listing) or its slug (`slug`). */
+                speaker_id: string;
             };
             cookie?: never;
         };
@@ -2519,11 +2542,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A name or alias, spelt forgivingly. */
-                q?: string | null;
+                q?: string;
                 /** @description Items per page (1-200). */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -2595,8 +2618,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The topic's id, as given by `id` in any listing. */
-                topic_id: number;
+                /** @description The topic's id (`id` in any listing) or its slug (`slug`). */
+                topic_id: string;
             };
             cookie?: never;
         };
@@ -2686,12 +2709,12 @@ export interface operations {
                 /** @description Items per page (1-200). */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path: {
-                /** @description The topic's id, as given by `id` in any listing. */
-                topic_id: number;
+                /** @description The topic's id (`id` in any listing) or its slug (`slug`). */
+                topic_id: string;
             };
             cookie?: never;
         };
@@ -2779,7 +2802,7 @@ export interface operations {
                 /** @description Items per page (1-200). */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -2940,7 +2963,7 @@ export interface operations {
                 /** @description Items per page (1-200). */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path: {

@@ -43,6 +43,7 @@ const result = {
   document: (await client.getDocument(documents.items[0].id)).text.length > 0,
   documentQuotes: (await client.listDocumentQuotes(documents.items[0].id)).items.length,
   speaker: (await client.getSpeaker(speaker.id)).name,
+  speakerBySlug: (await client.getSpeaker(speaker.slug)).id === speaker.id,
   speakerQuotes: (await client.listSpeakerQuotes(speaker.id, { limit: 3 })).items.length,
   topic: (await client.getTopic(topics.items[0].id)).name,
   topicQuotes: (await client.listTopicQuotes(topics.items[0].id)).items.length,
