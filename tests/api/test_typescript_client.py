@@ -138,8 +138,6 @@ def test_built_client_calls_every_endpoint_under_a_path_prefix(
     assert out["problem"] == {"status": 404, "type": "/problems/not-found"}
     paths = {urlsplit(url).path for url in out["fetched"]}
     assert all(path.startswith(PREFIX + "/") for path in paths), paths
-    templates = {
-        re.sub(r"/(\d+|john-kerry)(?=/|$)", "/{}", p.removeprefix(PREFIX)) for p in paths
-    }
+    templates = {re.sub(r"/(\d+|john-kerry)(?=/|$)", "/{}", p.removeprefix(PREFIX)) for p in paths}
     expected = {re.sub(r"\{[^}]+\}", "{}", path) for path in SPEC["paths"]}
     assert templates == expected

@@ -132,3 +132,25 @@ def test_redoc_renders_with_no_network(page: Any, live_server: str, network: Net
     page.goto(live_server + "/redoc")
     page.get_by_role("heading", name="Find quotes").first.wait_for()
     assert network.refused == []
+
+
+def test_swagger_try_it_out_starts_usable(page: Any, live_server: str) -> None:
+    """Journalists' parameters first; a new list item is empty, not the word `string`; and
+    typing a name into it finds that person's quotes."""
+    page.goto(live_server + "/docs")
+    operation = page.locator("#operations-quotes-list_quotes")
+    operation.locator(".opblock-summary").click()
+    rows = operation.locator("tr[data-param-name]")
+    rows.first.wait_for()
+    names = [rows.nth(i).get_attribute("data-param-name") for i in range(3)]
+    assert names == ["speaker", "topic", "q"]
+    assert "null" not in operation.locator("tr[data-param-name=q] .parameter__type").inner_text()
+    speaker = operation.locator("tr[data-param-name=speaker]")
+    speaker.get_by_role("button", name="Add string item").click()
+    item = speaker.locator("input").first
+    assert item.input_value() == ""
+    item.fill("Kerry")
+    operation.get_by_role("button", name="Execute").click()
+    body = operation.locator(".responses-wrapper .microlight").first
+    body.wait_for()
+    assert "John Kerry" in body.inner_text()
