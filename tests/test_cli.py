@@ -134,7 +134,7 @@ def test_export_streams_quotes(database_url: str) -> None:
     rows = [json.loads(line) for line in output.splitlines()]
     assert len(rows) >= 5 and {r["speaker"]["name"] for r in rows} == {"John Kerry"}
     code, output = _run("export", "--format", "csv", "--q", "lozenge")
-    assert code == 0 and output.splitlines()[0].startswith("id,text,kind")
+    assert code == 0 and output.splitlines()[0].startswith("\ufeffid,text,kind")
     assert len(output.splitlines()) == 2
 
 

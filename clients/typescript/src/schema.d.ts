@@ -321,8 +321,10 @@ export interface paths {
         };
         /**
          * Check that the service is up
-         * @description `{"status": "ok"}` when the service is up and its database answers: for monitoring and
-         *     load balancers.
+         * @description `{"status": "ok"}` with the schema revision when the service is up, its database
+         *     answers and its schema is the one this version needs: for monitoring and load balancers.
+         *     A database not yet migrated, or migrated by an older version, is a 503 that says to run
+         *     `ontherecord migrate`.
          */
         get: operations["health"];
         put?: never;
@@ -829,9 +831,11 @@ export interface components {
         };
         /**
          * Health
-         * @description The service and its database answer.
+         * @description The service and its database answer, and the schema is the one this version needs.
          * @example {
-         *       "status": "ok"
+         *       "status": "ok",
+         *       "schema_revision": "0003",
+         *       "latest_revision": "0003"
          *     }
          */
         Health: {
@@ -840,6 +844,16 @@ export interface components {
              * @constant
              */
             status: "ok";
+            /**
+             * Schema Revision
+             * @description The database's Alembic revision.
+             */
+            schema_revision: string;
+            /**
+             * Latest Revision
+             * @description The newest revision this version ships.
+             */
+            latest_revision: string;
         };
         /**
          * ParameterError
@@ -3087,6 +3101,23 @@ export interface operations {
                      *           "message": "unknown parameter"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: the database's schema is missing or older than this version needs. Run `ontherecord migrate`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/schema-behind",
+                     *       "title": "Database schema out of date",
+                     *       "status": 503,
+                     *       "detail": "the database has no schema yet: run `ontherecord migrate`"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
