@@ -184,14 +184,14 @@ def facet_links(form: SearchForm, facets: Facets) -> dict[str, list[FacetLink]]:
 
 def understood(form: SearchForm, line: str) -> Understood:
     """The API's `interpreted` sentence, taken apart to be shown as `Kery → John Kerry`."""
-    if found := _MATCHED.match(line):
-        return Understood(found[1], found[2], found[3], closest=bool(found[4]), sentence=line)
     if missing := _NOTHING.match(line):
         what, typed, close = missing[1], missing[2], missing[3]
         names = [n.strip() for n in close.split(",")] if close else []
         return Understood(
             what, typed, None, suggestions=_suggest(form, what, typed, names), sentence=line
         )
+    if found := _MATCHED.match(line):
+        return Understood(found[1], found[2], found[3], closest=bool(found[4]), sentence=line)
     return Understood("", "", None, sentence=line)
 
 

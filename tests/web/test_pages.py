@@ -200,3 +200,12 @@ def test_docs_assets_are_served_from_the_package(client: TestClient) -> None:
     assert client.get("/static/docs/swagger-ui-bundle.js").status_code == 200
     assert client.get("/static/docs/redoc.standalone.js").status_code == 200
     assert "fonts.googleapis" not in client.get("/redoc").text
+
+
+def test_a_name_that_matches_nobody_offers_the_closest_as_links(client: TestClient) -> None:
+    html = client.get("/", params={"speaker": "John", "q": "sanctions"}).text
+    assert "no speaker by that name — did you mean" in html
+    links = re.findall(r'<a href="([^"]+)">(John Kerry|John Kirby|Boris Johnson)</a>', html)
+    assert [name for _, name in links][:2] == ["John Kerry", "John Kirby"]
+    query = parse_qs(urlsplit(unescape(links[0][0])).query)
+    assert query == {"speaker": ["John Kerry"], "q": ["sanctions"]}
