@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from fnmatch import fnmatch
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree as ET
 
@@ -209,3 +212,17 @@ def test_a_name_that_matches_nobody_offers_the_closest_as_links(client: TestClie
     assert [name for _, name in links][:2] == ["John Kerry", "John Kirby"]
     query = parse_qs(urlsplit(unescape(links[0][0])).query)
     assert query == {"speaker": ["John Kerry"], "q": ["sanctions"]}
+
+
+def test_every_page_asset_ships_in_the_package() -> None:
+    """An installed app (Docker, pip) must carry its templates, CSS and JS: pyproject's
+    package-data has to name each of them."""
+    root = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((root / "pyproject.toml").read_text())
+    patterns = config["tool"]["setuptools"]["package-data"]["app.web"]
+    web = root / "app" / "web"
+    assets = [p.relative_to(web).as_posix() for p in web.rglob("*") if p.is_file()]
+    shipped = [a for a in assets if not a.endswith((".py", ".pyc")) and "__pycache__" not in a]
+    assert shipped
+    for asset in shipped:
+        assert any(fnmatch(asset, pattern) for pattern in patterns), asset
