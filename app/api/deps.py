@@ -162,9 +162,14 @@ def reject_unknown_parameters(request: Request) -> None:
     """`speakr=kerry` is a 400 naming the parameter, not a silently unfiltered answer.
 
     Also refuses NUL characters in any query value, since every route runs this first.
+    Pages for people (routes left out of the OpenAPI document) ignore parameters they do not
+    know: a link shared by e-mail arrives with `utm_source=` on it.
     """
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
+        return
+    if not route.include_in_schema:
+        _reject_nul_characters(request)
         return
     unknown = sorted(set(request.query_params) - _query_names(route.dependant))
     if unknown:

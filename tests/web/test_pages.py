@@ -12,6 +12,9 @@ from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree as ET
 
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from app.db.models import Document
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -226,3 +229,23 @@ def test_every_page_asset_ships_in_the_package() -> None:
     assert shipped
     for asset in shipped:
         assert any(fnmatch(asset, pattern) for pattern in patterns), asset
+
+
+def test_a_shared_link_with_tracking_parameters_still_opens(client: TestClient) -> None:
+    response = client.get("/", params={"speaker": "Kerry", "utm_source": "newsletter"})
+    assert response.status_code == 200 and 'class="card"' in response.text
+    assert client.get("/quotes", params={"utm_source": "newsletter"}).status_code == 400
+
+
+def test_a_card_links_the_original_url_when_the_document_has_one(
+    client: TestClient, seeded_session: Session
+) -> None:
+    quote = client.get("/quotes", params={"speaker": "Kerry", "q": "sanctions"}).json()["items"][0]
+    document = seeded_session.get(Document, quote["document"]["id"])
+    assert document is not None
+    document.url = "https://www.state.gov/remarks/example"
+    seeded_session.commit()
+    html = client.get("/", params={"speaker": "Kerry", "q": "sanctions"}).text
+    card = html.split(f'id="card-{quote["id"]}"')[1].split("</article>")[0]
+    assert '<a class="original" href="https://www.state.gov/remarks/example"' in card
+    assert "https://www.state.gov/remarks/example." in unescape(card)  # ends the citation
