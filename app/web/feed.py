@@ -24,11 +24,11 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 @router.get("/quotes.atom", name="quotes_feed")
 def quotes_feed(request: Request, session: SessionDep, form: FormDep) -> Response:
-    """The newest quotes matching the search, as Atom 1.0."""
+    """The newest quotes matching the search, as Atom 1.0 (whatever order the page used:
+    a feed reader shows what is new). Undated quotes come last, stamped 1970."""
     if form.errors:
         raise BadQuery("; ".join(form.errors))
-    newest = SearchForm(**{**form.__dict__, "sort": "newest", "cursor": "", "errors": ()})
-    page = quote_page(session, newest.filters(), FEED_SIZE, None, sort="-date", count=False)
+    page = quote_page(session, form.filters(), FEED_SIZE, None, sort="-date", count=False)
     made = cards(session, page.items, search_terms(session, form.q, form.topics))
     base = str(request.base_url).rstrip("/")
     body = ET.tostring(_feed(base, form, made, page.interpreted), encoding="unicode")

@@ -4,10 +4,11 @@ a speaker, a topic and an event, each linked from the quote cards."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from app.api.deps import SessionDep
@@ -103,7 +104,7 @@ def _latest(session: Session, filters: QuoteFilters, request: Request) -> list[Q
     return quote_page(session, filters, LATEST, None, sort="-date", count=False).items
 
 
-def _timeline(session: Session, filters: QuoteFilters, form: SearchForm) -> Any:
+def _timeline(session: Session, filters: QuoteFilters, form: SearchForm) -> Markup:
     months = quote_facets(session, filters).months
 
     def link(key: str) -> str:
