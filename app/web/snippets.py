@@ -73,26 +73,46 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
-def _word_matches(term_word: str, token: Token, term: Term, last: bool) -> bool:
-    if term.exact_case:
-        return token.word == term_word
-    if term.prefix and last:
-        return token.word.casefold().startswith(term_word) or stem(token.word) == stem(term_word)
-    return stem(token.word) == term_word
+class Words:
+    """A text's words, tokenised and stemmed once, indexed by stem: a 5,000-character turn
+    is checked against every name of a topic without re-reading it per name."""
+
+    def __init__(self, text: str) -> None:
+        self.tokens = tokens(text)
+        self.stems = [stem(t.word) for t in self.tokens]
+        self.at: dict[str, list[int]] = {}
+        for i, s in enumerate(self.stems):
+            self.at.setdefault(s, []).append(i)
+
+    def _matches(self, term: Term, k: int, i: int) -> bool:
+        word, token = term.words[k], self.tokens[i]
+        if term.exact_case:
+            return token.word == word
+        if term.prefix and k == len(term.words) - 1:
+            return token.word.casefold().startswith(word) or self.stems[i] == stem(word)
+        return self.stems[i] == word
+
+    def _starts(self, term: Term) -> list[int]:
+        if term.exact_case or term.prefix:
+            return [i for i in range(len(self.tokens)) if self._matches(term, 0, i)]
+        return self.at.get(term.words[0], [])
+
+    def hits(self, terms: Iterable[Term]) -> list[tuple[int, int]]:
+        """Sorted, merged (start, end) spans where any term occurs as whole words."""
+        spans = []
+        for term in terms:
+            n = len(term.words)
+            for i in self._starts(term):
+                if i + n <= len(self.tokens) and all(
+                    self._matches(term, k, i + k) for k in range(1, n)
+                ):
+                    spans.append((self.tokens[i].start, self.tokens[i + n - 1].end))
+        return _merge(sorted(spans))
 
 
 def find_hits(text: str, terms: Iterable[Term]) -> list[tuple[int, int]]:
     """Sorted, merged (start, end) spans of text where any term occurs as whole words."""
-    toks = tokens(text)
-    spans: list[tuple[int, int]] = []
-    for term in terms:
-        n = len(term.words)
-        for i in range(len(toks) - n + 1):
-            if all(
-                _word_matches(w, toks[i + k], term, k == n - 1) for k, w in enumerate(term.words)
-            ):
-                spans.append((toks[i].start, toks[i + n - 1].end))
-    return _merge(sorted(spans))
+    return Words(text).hits(terms)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -150,7 +170,8 @@ def split_sentences(text: str) -> list[Block]:
 def excerpt(text: str, terms: Sequence[Term]) -> Excerpt:
     """A short quote whole; a long one as its matching sentences (or its opening), with "…"."""
     blocks = split_sentences(text) or [Block(0, len(text))]
-    per_term = [find_hits(text, [term]) for term in terms]
+    words = Words(text) if terms else None
+    per_term = [words.hits([term]) for term in terms] if words else []
     hits = _merge(sorted(span for spans in per_term for span in spans))
     matched = [i for i, b in enumerate(blocks) if _hits_in(hits, b)]
     if len(text) <= SHORT_QUOTE:
