@@ -10,13 +10,15 @@ transcript_furniture). A speech with no labels is one turn by the header's princ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from app.nlp.names import surname
 from app.nlp.occasions import known_cities
 from app.nlp.transcript.body import prose_start
 from app.nlp.transcript.furniture import spoken_span
 from app.nlp.transcript.header import HeaderPerson, TranscriptHeader, parse_header
 from app.nlp.transcript.labels import Label, find_labels
+from app.nlp.transcript.questioners import Questioner, announced, completed, introduced
 from app.nlp.transcript.speakers import Speaker, SpeakerResolver
 
 __all__ = ["HeaderPerson", "Transcript", "TranscriptHeader", "Turn", "parse_transcript"]
@@ -40,6 +42,7 @@ class Turn:
     country: str | None
     surname: str | None
     note: str | None  # "via interpreter"
+    organisation: str | None = None  # a named questioner's outlet: "Example News"
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def parse_transcript(text: str) -> Transcript:
     labels = find_labels(text)
     header_end = labels[0].start if labels else prose_start(text)
     header = parse_header(text, header_end, known_cities())
-    resolver = SpeakerResolver(header.people, text, labels)
+    resolver = SpeakerResolver(header.people, text, labels, header.principal)
     if not labels:
         return Transcript(header, _speech(text, header))
     turns = []
@@ -62,7 +65,7 @@ def parse_transcript(text: str) -> Transcript:
         turn = _turn(text, label, limit, resolver, header)
         if turn is not None:
             turns.append(turn)
-    return Transcript(header, tuple(turns))
+    return Transcript(header, name_questioners(turns))
 
 
 def _speech(text: str, header: TranscriptHeader) -> tuple[Turn, ...]:
@@ -74,10 +77,9 @@ def _speech(text: str, header: TranscriptHeader) -> tuple[Turn, ...]:
     if principal is None or span is None:
         return ()
     start, end = span
-    surname = principal.name.split()[-1]
     turn = Turn(
         "", start, start, text[start:end], start, end, "turn", principal.name,
-        principal.role, principal.country, surname, None,
+        principal.role, principal.country, surname(principal.name), None,
     )  # fmt: skip
     return (turn,)
 
@@ -123,6 +125,33 @@ def _is_interviewer(label: Label, speaker: Speaker, header: TranscriptHeader) ->
 
 
 def _note_case(note: str) -> str:
-    """'Via interpreter' -> 'via interpreter': the note as the label form writes it."""
-    note = " ".join(note.split())
+    """'As interpreted.' -> 'as interpreted': the note as the label form writes it."""
+    note = " ".join(note.split()).rstrip(".")
     return note[:1].lower() + note[1:]
+
+
+def name_questioners(turns: list[Turn]) -> tuple[Turn, ...]:
+    """Give a question the reporter it introduces or the turn before it calls on; the rest
+    stay unnamed (see transcript.questioners)."""
+    named = [q for t in turns for q in [_called(t) or introduced(t.text)] if q]
+    result, called = [], None
+    for turn in turns:
+        if turn.kind != "question" or turn.speaker is not None:
+            called = _called(turn) if turn.kind != "question" else None
+            result.append(turn)
+            continue
+        asker = introduced(turn.text) or called
+        asker = completed(asker, named) if asker else None
+        called = None
+        if asker is None or asker.name is None:
+            result.append(turn)
+            continue
+        result.append(
+            replace(turn, speaker=asker.name, surname=surname(asker.name),
+                    organisation=asker.outlet)
+        )  # fmt: skip
+    return tuple(result)
+
+
+def _called(turn: Turn) -> Questioner | None:
+    return announced(turn.text) if turn.kind == "turn" else None

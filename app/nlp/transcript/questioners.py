@@ -1,0 +1,140 @@
+"""Who asks: reporters named by a moderator, by the principal calling on them, or by themselves.
+
+Transcripts print 'Q' or 'QUESTION' for every reporter, but the words around name them:
+- a moderator: 'Our next question comes from Sam Doe with Example News.', 'We'll go to the
+  line of Sam Doe of Example News.';
+- the principal calling on them: 'PRESIDENT X: Sam Doe.', 'Go ahead, Sam.', 'Sam, go ahead.';
+- the reporter: 'Q Sam Doe from Example Daily, sir.', 'Hi, Sam Doe, Example News.'.
+The name is given to the next question only: a follow-up after the answer may be anyone's,
+and a wrong name is worse than none. A first name alone ('Go ahead, Sam') names the reporter
+only when the same document names exactly one questioner with that first name in full.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.nlp.names import fold
+
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|(?:Mc|O['’])[A-Z][a-z]+)"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+_FULL_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
+_OUTLET_WORD = r"(?:[A-Z][\w&'’.+-]*|&|of|the|and|de|la|du)"
+_OUTLET = rf"(?P<outlet>(?:[Tt]he\s+)?[A-Z0-9][\w&'’.+-]*(?:\s+{_OUTLET_WORD}){{0,6}})"
+_FROM = r"(?:,\s*|\s+(?:with|from|of|at|for)\s+(?:the\s+)?)"
+_END = r"\s*(?:[.,!;:]|--|—|$)"
+
+# A moderator or principal announcing the next questioner, anywhere in their turn.
+_ANNOUNCED = [
+    re.compile(
+        r"\b(?:next|first|last|final|following|another)\s+question\s+(?:(?:will\s+)?comes?\s+|"
+        r"is\s+|goes\s+)?(?:from|to)\s+(?:the\s+line\s+of\s+)?"
+        + _NAME
+        + rf"(?:{_FROM}{_OUTLET})?{_END}"
+    ),
+    re.compile(
+        r"\b(?:go|going|turn|move|head)\s+(?:over\s+|now\s+)?to\s+(?:the\s+line\s+of\s+)?"
+        + _NAME
+        + rf"(?:{_FROM}{_OUTLET})?{_END}"
+    ),
+    re.compile(
+        r"\b(?:[Gg]o ahead|[Yy]ou're up|[Yy]our question)[,.]?\s+"
+        + _NAME
+        + rf"(?:{_FROM}{_OUTLET})?{_END}"
+    ),
+    re.compile(r"(?:^|[.!?]\s+)" + _NAME + r",\s+(?:go ahead|please|you're up)\b"),
+]
+# A turn that is nothing but a name (and an outlet): 'Sam Doe.', 'Yes, Sam.', 'Sam Doe, ABC.'
+_CALLED = re.compile(
+    r"(?:(?:Yes|Okay|OK|All right|Alright|Please|Let's see|Let me go to|Let's go to)[,.]?\s+)?"
+    + _NAME
+    + rf"(?:{_FROM}{_OUTLET})?[.!]?"
+)
+# A sentence break: a full stop after a lowercase word ('Mr.' and 'U.S.' do not end one).
+_SENTENCE = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z])")
+# A reporter introducing themselves at the start of a question.
+_GREETING = (
+    r"(?:(?:Hi|Hello|Hey|Yes|Thank you(?: very much| so much)?|Thanks(?: so much)?|"
+    r"Good (?:morning|afternoon|evening))(?:,?\s+(?:Mr\.? President|Madam (?:President|"
+    r"Secretary)|Mr\.? Secretary|Prime Minister|sir|ma'am|everyone|everybody|all|guys|"
+    r"[A-Z][a-z]+))?\s*[.,!]\s*)*"
+)
+_INTRODUCED = re.compile(
+    rf"{_GREETING}(?:(?:I'm|I am|[Tt]his is|[Ii]t's|[Mm]y name is)\s+)?{_FULL_NAME}"
+    rf"{_FROM}{_OUTLET}(?:\s*[.,!;]|\s+--|\s+—)"
+)
+# Words that follow "go ahead" or stand alone without being anyone's name.
+_NOT_NAMES = frozenset(
+    fold(w)
+    for w in """
+    Sir Ma'am Madam Mr Mrs Ms Miss Dr President Secretary Minister Prime Chancellor
+    Ambassador Please Thank Thanks Yes No Okay Ok Everyone Everybody Guys Folks Next
+    Question Questions Operator Moderator Here There Back Sure Right Now Then Again Well
+    Great Good Thank-you Go Ahead Let Let's All Right Alright The This That And But So
+    We You I It In On At Mic Microphone Line Floor Press Room Gentlemen Ladies Friends
+    Please Hello Hi Hey
+    """.split()  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True)
+class Questioner:
+    name: str | None  # "Sam Doe"; "Sam" when only a first name was said
+    outlet: str | None  # "Example News"
+
+
+def announced(text: str) -> Questioner | None:
+    """The reporter a moderator's or principal's turn calls on, if it names one."""
+    last = _SENTENCE.split(text.strip())[-1]  # '... I agree with him.  Sam Doe.'
+    whole = _CALLED.fullmatch(last)
+    if whole and _is_name(whole.group("name")):
+        return Questioner(whole.group("name"), _outlet(whole.group("outlet")))
+    found = None
+    for pattern in _ANNOUNCED:
+        for match in pattern.finditer(text):
+            if _is_name(match.group("name")) and (found is None or match.start() > found[0]):
+                outlet = match.group("outlet") if "outlet" in match.groupdict() else None
+                found = (match.start(), Questioner(match.group("name"), _outlet(outlet)))
+    return found[1] if found else None
+
+
+def introduced(text: str) -> Questioner | None:
+    """'Sam Doe from Example Daily, sir. ...': the reporter who names themselves first."""
+    match = _INTRODUCED.match(text.strip())
+    if match is None or not _is_name(match.group("name")):
+        return None
+    outlet = _outlet(match.group("outlet"))
+    return Questioner(match.group("name"), outlet) if outlet else None
+
+
+def completed(called: Questioner, known: list[Questioner]) -> Questioner | None:
+    """'Sam' becomes the one 'Sam Doe' the document names; a lone first name is no one."""
+    if called.name is None or len(called.name.split()) > 1:
+        return called
+    first = fold(called.name)
+    fuller = {q.name for q in known if q.name and len(q.name.split()) > 1
+              and fold(q.name.split()[0]) == first}  # fmt: skip
+    if len(fuller) != 1:
+        return None
+    name = fuller.pop()
+    outlet = called.outlet or next((q.outlet for q in known if q.name == name and q.outlet), None)
+    return Questioner(name, outlet)
+
+
+def _is_name(name: str | None) -> bool:
+    return bool(name) and not any(fold(w) in _NOT_NAMES for w in (name or "").split())
+
+
+def _outlet(outlet: str | None) -> str | None:
+    """'Example News' as said; a trailing 'sir' or small word is not part of it."""
+    if not outlet:
+        return None
+    words = outlet.split()
+    for index, word in enumerate(words):  # the sentence's full stop ends it; 'U.S.' does not
+        if word.endswith(".") and word.count(".") == 1 and len(word) > 2:
+            words = [*words[:index], word[:-1]]
+            break
+    while words and (words[-1].islower() or fold(words[-1]) in _NOT_NAMES):
+        words.pop()
+    return " ".join(words) or None

@@ -1,0 +1,115 @@
+"""Names read the way transcripts write them, on passages of our own in several layouts.
+
+Decisions recorded here:
+- An office before a name is the role, never part of the name: 'Principal Deputy
+  Communications Director Jane Roe' speaks as Jane Roe.
+- A name printed family name first keeps its printed order ('Moon Jae-in', 'Kishida Fumio',
+  'Orbán Viktor'); the label's surname finds it at either end.
+- A reporter named by a moderator, the principal or themselves asks the next question only;
+  a first name alone counts only when the document names that reporter in full elsewhere.
+- Interpreter labels speak for no one; '(As interpreted.)' is a note on the labelled turn.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.nlp.names import family_name_first, korean_case, strip_titles, surname
+from app.nlp.transcript import parse_transcript
+from app.nlp.transcript.questioners import Questioner, announced, introduced
+from tests.nlp.passages.names import PASSAGES, Passage
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=[p.layout for p in PASSAGES])
+def test_every_turn_has_the_speaker_the_document_names(passage: Passage) -> None:
+    turns = parse_transcript(passage.text).turns
+    found = [(t.kind, t.speaker, t.organisation) for t in turns]
+    assert found == passage.turns
+
+
+def test_a_long_office_is_the_role_not_the_name() -> None:
+    turns = parse_transcript(PASSAGES[0].text).turns
+    assert {(t.speaker, t.role) for t in turns if t.kind == "turn"} == {
+        ("Jane Roe", "Principal Deputy Communications Director")
+    }
+
+
+def test_interpreted_turns_keep_the_note_and_their_own_leader() -> None:
+    turns = parse_transcript(PASSAGES[2].text).turns
+    moon = [t for t in turns if t.label == "PRESIDENT MOON"]
+    assert {(t.speaker, t.country, t.note, t.surname) for t in moon} == {
+        ("Moon Jae-in", "South Korea", "as interpreted", "Moon")
+    }
+    assert all(not t.text.startswith("(") for t in moon)
+    interpreter = next(t for t in turns if t.label == "INTERPRETER")
+    assert interpreter.speaker is None
+
+
+def test_the_white_house_is_a_us_issuer_and_gov_uk_a_british_one() -> None:
+    assert parse_transcript(PASSAGES[3].text).header.issuer_country == "United States"
+    assert parse_transcript(PASSAGES[7].text).header.issuer_country == "United Kingdom"
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "family"),
+    [
+        ("Moon Jae-in", True, "Moon"),
+        ("Xi Jinping", True, "Xi"),
+        ("Kim Jong-un", True, "Kim"),
+        ("Nguyen Xuan Phuc", True, "Nguyen"),
+        ("Li Keqiang", True, "Li"),
+        ("Kim Darroch", False, "Darroch"),  # a British ambassador: Kim is his given name
+        ("Lee Anderson", False, "Anderson"),
+        ("Tom Lee", False, "Lee"),
+        ("John Kerry", False, "Kerry"),
+        ("Secretary John Kerry", False, "Kerry"),
+    ],
+)
+def test_family_name_first_names(name: str, first: bool, family: str) -> None:
+    assert family_name_first(strip_titles(name)) is first
+    assert surname(name) == family
+
+
+def test_titles_and_korean_case() -> None:
+    assert strip_titles("Principal Deputy Communications Director Jane Roe") == "Jane Roe"
+    assert strip_titles("Senior Adviser Ann Example") == "Ann Example"
+    assert korean_case("Moon Jae-In") == "Moon Jae-in"
+    assert korean_case("Jean-Yves Le Drian") == "Jean-Yves Le Drian"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our next question comes from Sam Doe with Example News.", ("Sam Doe", "Example News")),
+        ("We'll go to the line of Lee Quill of the Daily Planet.", ("Lee Quill", "Daily Planet")),
+        ("Okay. Let me go to Steve Example, Example Wire.", ("Steve Example", "Example Wire")),
+        ("Sam Doe.", ("Sam Doe", None)),
+        ("Yes, Sam.", ("Sam", None)),
+        ("Go ahead, Sam.", ("Sam", None)),
+        ("That's right. Jim, go ahead.", ("Jim", None)),
+        ("Go ahead, sir.", None),
+        ("Yes, ma'am.", None),
+        ("Next question.", None),
+        ("Thank you, Mr. President.", None),
+        ("We will go to Kyiv next week.", None),
+    ],
+)
+def test_announced_questioners(text: str, expected: tuple[str, str | None] | None) -> None:
+    assert announced(text) == (Questioner(*expected) if expected else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sam Doe from Example Daily, sir.  On trade?", ("Sam Doe", "Example Daily")),
+        ("Thank you, Mr. President. Sam Doe, Example News. Two questions.",
+         ("Sam Doe", "Example News")),
+        ("Hi, it's Jane Smith with the Washington Example. Quick one.",
+         ("Jane Smith", "Washington Example")),
+        ("Thank you.  Deputy Secretary, what did you tell them?", None),
+        ("Mr. President, on Iran, what will you do?", None),
+        ("Thank you, Mr. President. Secretary Kerry, Example question.", None),
+    ],
+)  # fmt: skip
+def test_self_introductions(text: str, expected: tuple[str, str] | None) -> None:
+    assert introduced(text) == (Questioner(*expected) if expected else None)
