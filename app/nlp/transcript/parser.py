@@ -131,13 +131,17 @@ def _note_case(note: str) -> str:
 
 
 def name_questioners(turns: list[Turn]) -> tuple[Turn, ...]:
-    """Give a question the reporter it introduces or the turn before it calls on; the rest
-    stay unnamed (see transcript.questioners)."""
+    """Give a question the reporter it introduces or the last call before it names; the rest
+    stay unnamed (see transcript.questioners). A call waits over a principal's turns ('We'll
+    go to Matt.' before the Secretary's opening words) and is used by one question only; a
+    moderator's turn that names no one ('Next question.') cancels it."""
     named = [q for t in turns for q in [_called(t) or introduced(t.text)] if q]
-    result, called = [], None
+    result: list[Turn] = []
+    called: Questioner | None = None
     for turn in turns:
         if turn.kind != "question" or turn.speaker is not None:
-            called = _called(turn) if turn.kind != "question" else None
+            if turn.kind != "question":
+                called = _called(turn) or (called if turn.speaker else None)
             result.append(turn)
             continue
         asker = introduced(turn.text) or called

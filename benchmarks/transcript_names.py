@@ -1,0 +1,96 @@
+"""Who said it, scored: the share of transcript turns given the right full name.
+
+Reads the annotated passages of benchmarks/transcript_passages.py (written for this
+benchmark) and tests/nlp/passages/names.py (the table tests' passages, annotated with full
+names here), and reports per passage and overall:
+
+- right: the turn's speaker is the annotated full name (an unnamed questioner left null counts);
+- wrong: a speaker is given and it is someone else (the costly error: a quote put in the
+  wrong mouth);
+- missing: null or a surname alone where a full name was due.
+
+Two levels: `--level document` scores the parser alone (what the page says); `--level
+pipeline` (the default) ingests each passage into a fresh SQLite database with the shipped
+directory loaded, as `make run` does, and scores the stored quotes.
+
+    .venv/bin/python benchmarks/transcript_names.py [--level document|pipeline]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.nlp.transcript import parse_transcript  # noqa: E402
+from benchmarks.transcript_passages import BENCHMARK  # noqa: E402
+from tests.nlp.passages.names import PASSAGES  # noqa: E402
+
+Annotated = tuple[str, str, list[tuple[str, str | None]]]
+# Full names a careful reader knows for the table passages' people printed by surname alone.
+_KNOWN = {"Trump": "Donald Trump", "Obama": "Barack Obama", "Biden": "Joe Biden",
+          "Merkel": "Angela Merkel"}  # fmt: skip
+
+
+def annotated() -> list[Annotated]:
+    tables = [
+        (p.layout, p.text, [(kind, _KNOWN.get(name or "", name)) for kind, name, _ in p.turns])
+        for p in PASSAGES
+    ]
+    return [*BENCHMARK, *tables]
+
+
+def document_speakers(name: str, text: str) -> list[tuple[str, str | None]]:
+    return [(t.kind, t.speaker) for t in parse_transcript(text).turns]
+
+
+def score(found: list[tuple[str, str | None]], wanted: list[tuple[str, str | None]]) -> tuple[int, int, int]:
+    """(right, wrong, missing); a turn count that differs is all wrong past the first gap."""
+    right = wrong = missing = 0
+    for index, (_, want) in enumerate(wanted):
+        got = found[index][1] if index < len(found) and found[index][0] == wanted[index][0] else "?"
+        if got == want:
+            right += 1
+        elif got is None or (want and got != "?" and len(got.split()) == 1 and want.endswith(got)):
+            missing += 1
+        else:
+            wrong += 1
+    return right, wrong, missing
+
+
+def run(reader: Callable[[str, str], list[tuple[str, str | None]]], passages: Iterable[Annotated]) -> None:
+    totals = [0, 0, 0]
+    for name, text, wanted in passages:
+        found = reader(name, text)
+        right, wrong, missing = score(found, wanted)
+        totals = [totals[0] + right, totals[1] + wrong, totals[2] + missing]
+        flag = "" if right == len(wanted) else "  <-"
+        print(f"{right:3d}/{len(wanted):<3d} wrong {wrong}  missing {missing}  {name}{flag}")
+        if flag:
+            for (kind, want), got in zip(wanted, [*found, *[("?", "?")] * len(wanted)], strict=False):
+                if got != (kind, want):
+                    print(f"        want {kind} {want!r:24} got {got[0]} {got[1]!r}")
+    turns = sum(totals)
+    print(
+        f"\n{turns} turns: right {totals[0] / turns:.1%}, wrong {totals[1] / turns:.1%}, "
+        f"missing {totals[2] / turns:.1%}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--level", choices=["document", "pipeline"], default="pipeline")
+    level = parser.parse_args().level
+    if level == "document":
+        run(document_speakers, annotated())
+    else:
+        from benchmarks.transcript_pipeline import pipeline_speakers
+
+        run(pipeline_speakers, annotated())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,227 @@
+"""Held-back transcript passages for benchmarks/transcript_names.py, written for it.
+
+Each turn is annotated with the full name a careful reader gives its speaker, using what
+the reader knows of who held which office (the directory's job): 'PRESIDENT OBAMA' on
+2014-05-02 is Barack Obama. None is an unnamed questioner or an interpreter. A name the
+directory cannot know is annotated as the document prints it in full.
+"""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+Q, T = "question", "turn"
+
+
+def _doc(text: str) -> str:
+    return dedent(text).lstrip("\n")
+
+
+BENCHMARK = [
+    (
+        "white-house-joint-press-conference-2014",
+        _doc(
+            """
+            THE WHITE HOUSE
+            Office of the Press Secretary
+            For Immediate Release
+            May 2, 2014
+
+            PRESS CONFERENCE BY PRESIDENT OBAMA AND CHANCELLOR MERKEL OF GERMANY
+
+            East Room
+
+            12:10 P.M. EDT
+
+            PRESIDENT OBAMA:  Good afternoon, everybody.  Please have a seat.  It is a great
+            pleasure to welcome my friend Chancellor Merkel back to the White House.
+
+            CHANCELLOR MERKEL:  (As interpreted.)  Thank you very much, Barack, for the warm
+            welcome and the very open talks we had this morning.
+
+            PRESIDENT OBAMA:  We'll take a couple of questions.  Julie Example.
+
+            Q    Thank you, Mr. President.  On Ukraine, are further sanctions coming?
+
+            PRESIDENT OBAMA:  If Russia continues on this path, yes.
+
+            CHANCELLOR MERKEL:  (As interpreted.)  Germany is ready to take further steps.
+
+            Q    (As interpreted.)  Chancellor, a question from German television.  Are German
+            companies ready for this?
+
+            CHANCELLOR MERKEL:  (As interpreted.)  Businesses know what is at stake.
+
+            PRESIDENT OBAMA:  Jeff Example.
+
+            Q    Thanks, Mr. President.  On the surveillance question --
+
+            PRESIDENT OBAMA:  We have made reforms, and we will keep talking.
+
+            END  12:58 P.M. EDT
+            """
+        ),
+        [(T, "Barack Obama"), (T, "Angela Merkel"), (T, "Barack Obama"), (Q, "Julie Example"),
+         (T, "Barack Obama"), (T, "Angela Merkel"), (Q, None), (T, "Angela Merkel"),
+         (T, "Barack Obama"), (Q, "Jeff Example"), (T, "Barack Obama")],
+    ),
+    (
+        "state-department-briefing-2016",
+        _doc(
+            """
+            Department Press Briefing
+            Washington, DC
+            March 2, 2016
+
+            MR KIRBY: Good afternoon, everybody. I have a couple of things at the top.
+
+            QUESTION: Can we start with Syria?
+
+            MR KIRBY: Sure.
+
+            QUESTION: Is the cessation of hostilities holding?
+
+            MR KIRBY: By and large, yes, though there have been violations.
+
+            QUESTION: Thank you.
+
+            (The briefing was concluded at 2:41 p.m.)
+            """
+        ),
+        [(T, "John Kirby"), (Q, None), (T, "John Kirby"), (Q, None), (T, "John Kirby"),
+         (Q, None)],
+    ),
+    (
+        "white-house-bilateral-2017",
+        _doc(
+            """
+            THE WHITE HOUSE
+            Office of the Press Secretary
+            For Immediate Release
+            February 10, 2017
+
+            REMARKS BY PRESIDENT TRUMP AND PRIME MINISTER ABE OF JAPAN IN JOINT PRESS CONFERENCE
+
+            East Room
+
+            PRESIDENT TRUMP:  Thank you very much.  It's a great honor to welcome Prime
+            Minister Abe to the White House.
+
+            PRIME MINISTER ABE:  (As interpreted.)  Thank you, Donald, for the wonderful
+            welcome.
+
+            PRESIDENT TRUMP:  Thank you.  We'll take a few questions.  Go ahead, Sam Example,
+            Example Broadcasting.
+
+            Q    Thank you, Mr. President.  On trade with Japan?
+
+            PRESIDENT TRUMP:  We're going to have a very fair relationship.
+
+            PRIME MINISTER ABE:  (As interpreted.)  I'm confident we can work together.
+
+            Q    (As interpreted.)  Takeshi Example from Example Shimbun.  A question to the
+            Prime Minister, on the alliance.
+
+            PRIME MINISTER ABE:  (As interpreted.)  The alliance is unshakable.
+            """
+        ),
+        [(T, "Donald Trump"), (T, "Shinzo Abe"), (T, "Donald Trump"), (Q, "Sam Example"),
+         (T, "Donald Trump"), (T, "Shinzo Abe"), (Q, "Takeshi Example"), (T, "Shinzo Abe")],
+    ),
+    (
+        "white-house-zelenskyy-2023",
+        _doc(
+            """
+            THE WHITE HOUSE
+            For Immediate Release
+            December 12, 2023
+
+            Remarks by President Biden and President Volodymyr Zelenskyy of Ukraine in Joint
+            Press Conference
+
+            Indian Treaty Room
+
+            PRESIDENT BIDEN:  Good afternoon.  Please, have a seat.  Mr. President, welcome back.
+
+            PRESIDENT ZELENSKYY:  Thank you so much, Mr. President.
+
+            PRESIDENT BIDEN:  Our first question comes from Ann Example with Example Press.
+
+            Q    Thank you, Mr. President.  What happens if Congress does not act?
+
+            PRESIDENT BIDEN:  Putin is banking on us failing to deliver.
+
+            PRESIDENT ZELENSKYY:  We are not going anywhere.
+
+            MR. SPEAKER:  Thank you.  Next question.
+
+            Q    (Speaks Ukrainian.)
+
+            PRESIDENT ZELENSKYY:  (As interpreted.)  We will continue to fight.
+            """
+        ),
+        [(T, "Joe Biden"), (T, "Volodymyr Zelenskyy"), (T, "Joe Biden"), (Q, "Ann Example"),
+         (T, "Joe Biden"), (T, "Volodymyr Zelenskyy"), (T, None), (Q, None),
+         (T, "Volodymyr Zelenskyy")],
+    ),
+    (
+        "gov-uk-press-conference-2020",
+        _doc(
+            """
+            Speech
+            Prime Minister's statement at the coronavirus press conference: 12 October 2020
+            From: Prime Minister's Office, 10 Downing Street and The Rt Hon Boris Johnson MP
+            Published 12 October 2020
+            Delivered on: 12 October 2020 (Transcript of the speech, exactly as it was delivered)
+
+            Prime Minister:
+            Good afternoon. I want to set out the next steps.
+
+            Question:
+            Hi, Laura Example, Example News. Prime Minister, why now?
+
+            Prime Minister:
+            Because the numbers are rising, Laura.
+
+            Question:
+            Sam Example from the Daily Example. Will schools close?
+
+            Prime Minister:
+            No, schools will stay open.
+            """
+        ),
+        [(T, "Boris Johnson"), (Q, "Laura Example"), (T, "Boris Johnson"), (Q, "Sam Example"),
+         (T, "Boris Johnson")],
+    ),
+    (
+        "state-department-remarks-2019",
+        _doc(
+            """
+            Secretary Michael R. Pompeo and Spokesperson Jane Example at a Press Availability
+            Press Availability
+            Michael R. Pompeo
+            Secretary of State
+            Press Briefing Room
+            Washington, DC
+            November 26, 2019
+
+            MS EXAMPLE: Good morning. The Secretary has a few words, and then he will take
+            a few questions. We'll go to Matt Example, Example Press.
+
+            SECRETARY POMPEO: Thank you, Jane. Let me start with Hong Kong.
+
+            QUESTION: Thanks, Mr. Secretary. On Ukraine?
+
+            SECRETARY POMPEO: I have nothing to add.
+
+            MS EXAMPLE: Next we'll go to Nick Example with Example Wire.
+
+            QUESTION: Thank you. On Iraq, sir?
+
+            SECRETARY POMPEO: We support the Iraqi people.
+            """
+        ),
+        [(T, "Jane Example"), (T, "Mike Pompeo"), (Q, "Matt Example"), (T, "Mike Pompeo"),
+         (T, "Jane Example"), (Q, "Nick Example"), (T, "Mike Pompeo")],
+    ),
+]  # fmt: skip
