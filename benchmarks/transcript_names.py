@@ -25,11 +25,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.nlp.transcript import parse_transcript  # noqa: E402
-from benchmarks.transcript_passages import BENCHMARK  # noqa: E402
-from tests.nlp.passages.names import PASSAGES  # noqa: E402
+from app.nlp.transcript import parse_transcript
+from benchmarks.transcript_passages import BENCHMARK
+from tests.nlp.passages.names import PASSAGES
 
-Annotated = tuple[str, str, list[tuple[str, str | None]]]
+Turns = list[tuple[str, str | None]]  # (kind, speaker)
+Annotated = tuple[str, str, Turns]
 # Full names a careful reader knows for the table passages' people printed by surname alone.
 _KNOWN = {"Trump": "Donald Trump", "Obama": "Barack Obama", "Biden": "Joe Biden",
           "Merkel": "Angela Merkel"}  # fmt: skip
@@ -43,11 +44,11 @@ def annotated() -> list[Annotated]:
     return [*BENCHMARK, *tables]
 
 
-def document_speakers(name: str, text: str) -> list[tuple[str, str | None]]:
+def document_speakers(name: str, text: str) -> Turns:
     return [(t.kind, t.speaker) for t in parse_transcript(text).turns]
 
 
-def score(found: list[tuple[str, str | None]], wanted: list[tuple[str, str | None]]) -> tuple[int, int, int]:
+def score(found: Turns, wanted: Turns) -> tuple[int, int, int]:
     """(right, wrong, missing); a turn count that differs is all wrong past the first gap."""
     right = wrong = missing = 0
     for index, (_, want) in enumerate(wanted):
@@ -61,7 +62,7 @@ def score(found: list[tuple[str, str | None]], wanted: list[tuple[str, str | Non
     return right, wrong, missing
 
 
-def run(reader: Callable[[str, str], list[tuple[str, str | None]]], passages: Iterable[Annotated]) -> None:
+def run(reader: Callable[[str, str], Turns], passages: Iterable[Annotated]) -> None:
     totals = [0, 0, 0]
     for name, text, wanted in passages:
         found = reader(name, text)
@@ -70,7 +71,8 @@ def run(reader: Callable[[str, str], list[tuple[str, str | None]]], passages: It
         flag = "" if right == len(wanted) else "  <-"
         print(f"{right:3d}/{len(wanted):<3d} wrong {wrong}  missing {missing}  {name}{flag}")
         if flag:
-            for (kind, want), got in zip(wanted, [*found, *[("?", "?")] * len(wanted)], strict=False):
+            padded = [*found, *[("?", "?")] * len(wanted)]
+            for (kind, want), got in zip(wanted, padded, strict=False):
                 if got != (kind, want):
                     print(f"        want {kind} {want!r:24} got {got[0]} {got[1]!r}")
     turns = sum(totals)

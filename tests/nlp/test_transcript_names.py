@@ -17,6 +17,7 @@ import pytest
 from app.nlp.names import family_name_first, korean_case, strip_titles, surname
 from app.nlp.transcript import parse_transcript
 from app.nlp.transcript.questioners import Questioner, announced, introduced
+from app.nlp.transcript.titles import readable, titled_names
 from tests.nlp.passages.names import PASSAGES, Passage
 
 
@@ -113,3 +114,24 @@ def test_announced_questioners(text: str, expected: tuple[str, str | None] | Non
 )  # fmt: skip
 def test_self_introductions(text: str, expected: tuple[str, str] | None) -> None:
     assert introduced(text) == (Questioner(*expected) if expected else None)
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("PRESS GAGGLE BY PRINCIPAL DEPUTY COMMUNICATIONS DIRECTOR JANE ROE",
+         [("Jane Roe", "Principal Deputy Communications Director")]),
+        ("Press Briefing by Press Secretary Ann Example and National Security Council "
+         "Coordinator for Strategic Communications John Kirby",
+         [("Ann Example", "Press Secretary"),
+          ("John Kirby", "Coordinator for Strategic Communications")]),
+        ("Press Briefing by Press Secretary Ann Example and Homeland Security Advisor Dr. Liz "
+         "Example-Roe", [("Ann Example", "Press Secretary"),
+                         ("Liz Example-Roe", "Homeland Security Advisor")]),
+        ("Remarks by Under Secretary for Political Affairs Jane Roe",
+         [("Jane Roe", "Under Secretary for Political Affairs")]),
+        ("Remarks by President Moon Jae-in of the Republic of Korea", [("Moon Jae-in", "President")]),
+    ],
+)  # fmt: skip
+def test_offices_in_title_lines_are_roles(line: str, people: list[tuple[str, str]]) -> None:
+    assert [(t.name, t.title) for t in titled_names(readable(line))] == people

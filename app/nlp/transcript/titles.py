@@ -35,8 +35,17 @@ _NAME_WORD = (
     r"(?:[A-Z][a-z][\w'’-]*|[A-Z]['’][A-Z][a-z][\w'’-]*|[A-Z]\.|"
     r"(?:al|el|bin|de|van|von)-?[A-Z][\w'’-]*)"
 )
+# The subject an office may name before the holder: "Coordinator for Strategic
+# Communications John Kirby", "Under Secretary for Political Affairs Jane Roe".
+_SUBJECT_WORDS = (
+    r"(?:Strategic|Communications|Political|Public|Affairs|Policy|Security|International|"
+    r"Economic|Military|Legislative|Management|Global|Arms|Control|Counterterrorism|Homeland|"
+    r"National|Energy|Climate|Health|Democracy|Human|Rights|Diplomacy|Press|Media|Intelligence)"
+)
 _TITLED = re.compile(
-    rf"\b(?P<title>{_TITLE_ALTERNATIVES})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+    rf"\b(?P<title>(?:{_TITLE_ALTERNATIVES})(?:\s+(?:for|of)(?:\s+{_SUBJECT_WORDS}){{1,4}}"
+    rf"(?=\s+{_NAME_WORD}\s+{_NAME_WORD}))?)\s+(?:(?:Dr|Mr|Ms|Mrs|Sir|Dame)\.?\s+)?"
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
 )
 # Words an all-capitals title keeps small when read in title case: they end a name.
 _SMALL_WORDS = frozenset({"A", "AN", "AND", "OF", "THE", "BY", "IN", "ON", "AT", "WITH", "FOR"})
@@ -57,6 +66,7 @@ def _folded(words: str) -> frozenset[str]:
 # Director", "Senior Adviser", "Assistant to the President and Press Secretary" keeps "Press".
 _TITLE_MODIFIERS = _folded(
     """
+    homeland economic domestic cyber climate
     principal deputy senior chief assistant associate acting special executive
     communications press national security strategic political legal policy digital
     public affairs
