@@ -46,6 +46,15 @@ def test_interpreted_turns_keep_the_note_and_their_own_leader() -> None:
     assert interpreter.speaker is None
 
 
+def test_a_translation_note_is_a_note() -> None:
+    orban = parse_transcript(PASSAGES[6].text).turns[1]
+    assert (orban.speaker, orban.note, orban.text) == (
+        "Orbán Viktor",
+        "as translated",
+        "Thank you, Chancellor.",
+    )
+
+
 def test_the_white_house_is_a_us_issuer_and_gov_uk_a_british_one() -> None:
     assert parse_transcript(PASSAGES[3].text).header.issuer_country == "United States"
     assert parse_transcript(PASSAGES[7].text).header.issuer_country == "United Kingdom"

@@ -25,7 +25,9 @@ __all__ = ["HeaderPerson", "Transcript", "TranscriptHeader", "Turn", "parse_tran
 
 # An interpreter note opening the words rather than the label:
 # "FOREIGN MINISTER LAVROV: (Via interpreter) Ladies and gentlemen", "(As interpreted)".
-_INTERPRETER_NOTE = re.compile(r"\((?P<note>[^()\n]{0,30}\binterpret[^()\n]{0,30})\)\s*", re.I)
+_INTERPRETER_NOTE = re.compile(
+    r"\((?P<note>[^()\n]{0,30}\b(?:interpret|translat)[^()\n]{0,30})\)\s*", re.I
+)
 
 
 @dataclass(frozen=True)

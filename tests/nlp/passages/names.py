@@ -228,7 +228,7 @@ PASSAGES = [
 
             CHANCELLOR SCHOLZ:  Welcome to Berlin.
 
-            PRIME MINISTER ORBÁN:  Thank you, Chancellor.
+            PRIME MINISTER ORBÁN:  (As translated.)  Thank you, Chancellor.
 
             PRIME MINISTER PHUC:  (As interpreted.)  Thank you.
             """
