@@ -85,6 +85,8 @@ _ROLE_ONLY = _wordset(
     CHAIR A
     """
 )
+# Bodies whose officers' labels name them first: "NATO Secretary General Jens Stoltenberg:".
+_BODIES = _wordset("NATO UN U.N EU E.U OSCE IAEA WHO IMF")
 # Numbering after a role-only label: "SENIOR STATE DEPARTMENT OFFICIAL ONE".
 _NUMBERING = _wordset("ONE TWO THREE FOUR FIVE I II III IV")
 
@@ -140,6 +142,12 @@ _TITLES: dict[str, str | None] = {
     "MR.": None, "MR": None, "MS.": None, "MS": None, "MRS.": None, "MRS": None,
     "MISS": None, "DR.": None, "DR": None, "SIR": None, "DAME": None, "LORD": None,
     "LADY": None, "SHEIKH": None, "PM": "Prime Minister",
+    # Abbreviated ranks and offices of Pentagon and Hill transcripts: "SEC. AUSTIN", "GEN. MILLEY".
+    "SEC.": "Secretary", "GEN.": "General", "LT. GEN.": "Lieutenant General",
+    "MAJ. GEN.": "Major General", "BRIG. GEN.": "Brigadier General", "ADM.": "Admiral",
+    "REAR ADM.": "Rear Admiral", "VICE ADM.": "Vice Admiral", "COL.": "Colonel",
+    "LT. COL.": "Lieutenant Colonel", "CAPT.": "Captain", "AMB.": "Ambassador",
+    "SEN.": "Senator", "REP.": "Representative", "GOV.": "Governor",
 }  # fmt: skip
 _TITLE_ORDER = sorted(_TITLES, key=lambda t: -len(t.split()))
 # The same titles as prose writes them, for title lines: "U.K. Foreign Secretary Boris Johnson".
@@ -199,6 +207,8 @@ def _speaker_like(written: str) -> bool:
     words = upper.split()
     if upper in _QUESTION_LABELS or _split_title(words)[0] is not None:
         return True
+    if len(words) > 2 and _bare(words[0]) in _BODIES and _split_title(words[1:])[0]:
+        return True  # "NATO Secretary General Jens Stoltenberg"
     if words[-1] in _ROLE_ONLY and words[-1] != "A":
         return True
     if not 2 <= len(words) <= _MAX_MIXED_NAME_WORDS or any(
@@ -215,7 +225,7 @@ def describe(label: str) -> tuple[str | None, str | None, str | None, bool]:
     ('Foreign Secretary', 'Johnson', 'United Kingdom', False); 'MODERATOR' -> role only."""
     written = label.split()
     country = country_of(written[0]) if len(written) > 1 else None
-    if country:
+    if country or (len(written) > 2 and _bare(written[0].upper()) in _BODIES):
         written = written[1:]
     words = [w.upper() for w in written]
     if words[0] == "THE":

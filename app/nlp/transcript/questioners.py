@@ -78,6 +78,12 @@ _NOT_NAMES = frozenset(
 )
 
 
+# Words after an outlet that are not part of it: "Example Daily, sir", "ABC, Mr. President".
+_NOT_OUTLET = frozenset(
+    fold(w) for w in ["Sir", "Ma'am", "Madam", "Mr", "Mr.", "President", "Secretary", "Please"]
+)
+
+
 @dataclass(frozen=True)
 class Questioner:
     name: str | None  # "Sam Doe"; "Sam" when only a first name was said
@@ -135,6 +141,6 @@ def _outlet(outlet: str | None) -> str | None:
         if word.endswith(".") and word.count(".") == 1 and len(word) > 2:
             words = [*words[:index], word[:-1]]
             break
-    while words and (words[-1].islower() or fold(words[-1]) in _NOT_NAMES):
+    while words and (words[-1].islower() or fold(words[-1]) in _NOT_OUTLET):
         words.pop()
     return " ".join(words) or None

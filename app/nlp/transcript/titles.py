@@ -26,6 +26,9 @@ _PROSE_TITLES = (
     "Coordinator",
     "Counselor",
     "Chief of Staff",
+    "Gen.",
+    "Adm.",
+    "Amb.",
 )
 _TITLE_ALTERNATIVES = "|".join(
     re.escape(t) for t in sorted(set(_PROSE_TITLES), key=len, reverse=True)
@@ -79,6 +82,8 @@ STOP_WORDS = _folded(
     Meeting Meetings Remarks Press Joint Statement Availability Conference Interview Briefing
     Roundtable Trip Visit Travel Delegation Day Ceremony Signing Luncheon Lunch Dinner Reception
     Event Opening Closing Session Dialogue Summit Talks Discussion Call Readout Q&A
+    Hold Holds Host Hosts Give Gives Deliver Delivers Speak Speaks Meet Meets Announce
+    Announces Participate Participates Travel Travels Visit Visits Welcome Welcomes
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December
     """
@@ -93,6 +98,9 @@ _ROLE_STARTS = _folded(
     Secretary-General Emir Crown Defense Defence Attorney Executive Legal Political
     """
 )
+
+
+_ABBREVIATED = {"Gen.": "General", "Adm.": "Admiral", "Amb.": "Ambassador"}
 
 
 @dataclass(frozen=True)
@@ -112,6 +120,7 @@ def titled_names(line: str) -> list[TitledName]:
         if not words:
             continue
         start, title = _widened(line, match.start(), match.group("title"))
+        title = _ABBREVIATED.get(title, title)
         window = max(0, start - _COUNTRY_WINDOW)
         before = _COUNTRY_BEFORE.search(line[window:start])
         country = country_adjective(before.group(1)) if before else None

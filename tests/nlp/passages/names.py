@@ -318,4 +318,68 @@ PASSAGES = [
          (Q, "Said Ali", "Al Example"), (T, "Ned Example", None), (Q, None, None),
          (T, "Ned Example", None)],
     ),
+    Passage(
+        "UN press conference: the office alone as label, a spokesman calling on reporters",
+        _doc(
+            """
+            Press Conference by Secretary-General Ana Example at United Nations Headquarters
+            12 January 2022
+
+            SPOKESMAN:  Good morning.  The Secretary-General will make some remarks.
+
+            SECRETARY-GENERAL:  Good morning.  The world faces grave challenges.
+
+            SPOKESMAN:  Thank you.  We'll go to Edith Example from Example Press.
+
+            QUESTION:  Thank you, Secretary-General.  On the ceasefire?
+
+            SECRETARY-GENERAL:  We hope for peace.
+            """
+        ),
+        [(T, None, None), (T, "Ana Example", None), (T, None, None),
+         (Q, "Edith Example", "Example Press"), (T, "Ana Example", None)],
+    ),
+    Passage(
+        "Pentagon briefing: abbreviated ranks and offices, staff calling on a reporter",
+        _doc(
+            """
+            Secretary of Defense Lloyd J. Example and Gen. Mark A. Example-Roe Hold a Briefing
+            March 23, 2022
+            Pentagon Briefing Room, The Pentagon
+
+            SEC. EXAMPLE:  Good afternoon.
+
+            GEN. EXAMPLE-ROE:  Thank you, Mr. Secretary.
+
+            STAFF:  Sam Example, Example Wire.
+
+            Q:  Thank you.  Mr. Secretary, on the supplies?
+
+            SEC. EXAMPLE:  They continue.
+            """
+        ),
+        [(T, "Lloyd J. Example", None), (T, "Mark A. Example-Roe", None), (T, None, None),
+         (Q, "Sam Example", "Example Wire"), (T, "Lloyd J. Example", None)],
+    ),
+    Passage(
+        "NATO press point: mixed-case labels with the organisation before the office",
+        _doc(
+            """
+            Joint press conference with the NATO Secretary General and the Prime Minister
+            15 June 2022
+
+            NATO Secretary General Jon Example: Good afternoon.
+
+            Prime Minister Ann Example: Thank you, Jon.
+
+            Moderator: Next question, please.
+
+            Question: Secretary General, on the accession?
+
+            NATO Secretary General Jon Example: We are working on it.
+            """
+        ),
+        [(T, "Jon Example", None), (T, "Ann Example", None), (T, None, None), (Q, None, None),
+         (T, "Jon Example", None)],
+    ),
 ]  # fmt: skip
