@@ -102,6 +102,16 @@ def test_titles_and_korean_case() -> None:
         ("Next question.", None),
         ("Thank you, Mr. President.", None),
         ("We will go to Kyiv next week.", None),
+        ("Let me start with Iran.", None),
+        (
+            "Two questions. The first one from Anna Example of Example Zeitung.",
+            ("Anna Example", "Example Zeitung"),
+        ),
+        (
+            "I'll start with Jennifer\nExample, Example Press.",
+            ("Jennifer Example", "Example Press"),
+        ),
+        ("Let me call on Sam Doe.", ("Sam Doe", None)),
     ],
 )
 def test_announced_questioners(text: str, expected: tuple[str, str | None] | None) -> None:

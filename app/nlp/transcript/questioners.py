@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from app.nlp.names import fold
+from app.nlp.transcript.places import is_place
 
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|(?:Mc|O['’])[A-Z][a-z]+)"
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
@@ -28,13 +29,14 @@ _END = r"\s*(?:[.,!;:]|--|—|$)"
 # A moderator or principal announcing the next questioner, anywhere in their turn.
 _ANNOUNCED = [
     re.compile(
-        r"\b(?:next|first|last|final|following|another)\s+question\s+(?:(?:will\s+)?comes?\s+|"
+        r"\b(?:next|first|last|final|following|another)\s+(?:question|one)\s+(?:(?:will\s+)?comes?\s+|"
         r"is\s+|goes\s+)?(?:from|to)\s+(?:the\s+line\s+of\s+)?"
         + _NAME
         + rf"(?:{_FROM}{_OUTLET})?{_END}"
     ),
     re.compile(
-        r"\b(?:go|going|turn|move|head)\s+(?:over\s+|now\s+)?to\s+(?:the\s+line\s+of\s+)?"
+        r"\b(?:(?:go|going|turn|move|head)\s+(?:over\s+|now\s+)?to|(?:start|begin)\s+with|"
+        r"call\s+on|recogni[sz]e)\s+(?:the\s+line\s+of\s+)?"
         + _NAME
         + rf"(?:{_FROM}{_OUTLET})?{_END}"
     ),
@@ -95,13 +97,13 @@ def announced(text: str) -> Questioner | None:
     last = _SENTENCE.split(text.strip())[-1]  # '... I agree with him.  Sam Doe.'
     whole = _CALLED.fullmatch(last)
     if whole and _is_name(whole.group("name")):
-        return Questioner(whole.group("name"), _outlet(whole.group("outlet")))
+        return Questioner(_spaced(whole.group("name")), _outlet(whole.group("outlet")))
     found = None
     for pattern in _ANNOUNCED:
         for match in pattern.finditer(text):
             if _is_name(match.group("name")) and (found is None or match.start() > found[0]):
                 outlet = match.group("outlet") if "outlet" in match.groupdict() else None
-                found = (match.start(), Questioner(match.group("name"), _outlet(outlet)))
+                found = (match.start(), Questioner(_spaced(match.group("name")), _outlet(outlet)))
     return found[1] if found else None
 
 
@@ -111,7 +113,7 @@ def introduced(text: str) -> Questioner | None:
     if match is None or not _is_name(match.group("name")):
         return None
     outlet = _outlet(match.group("outlet"))
-    return Questioner(match.group("name"), outlet) if outlet else None
+    return Questioner(_spaced(match.group("name")), outlet) if outlet else None
 
 
 def completed(called: Questioner, known: list[Questioner]) -> Questioner | None:
@@ -129,7 +131,15 @@ def completed(called: Questioner, known: list[Questioner]) -> Questioner | None:
 
 
 def _is_name(name: str | None) -> bool:
-    return bool(name) and not any(fold(w) in _NOT_NAMES for w in (name or "").split())
+    """A person's name: no title or courtesy word in it, and not a place ('Iran')."""
+    if not name or any(fold(w) in _NOT_NAMES for w in name.split()):
+        return False
+    return not is_place(" ".join(name.split()))
+
+
+def _spaced(name: str) -> str:
+    """'Jennifer\nExample' (a name across a line break) -> 'Jennifer Example'."""
+    return " ".join(name.split())
 
 
 def _outlet(outlet: str | None) -> str | None:
