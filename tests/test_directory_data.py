@@ -8,10 +8,10 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from app.ingest.directory import SHIPPED_DIRECTORY
 from app.nlp.directory import DirectoryPerson, DirectoryRole, parse_directory
 from app.nlp.directory.model import QID
 from app.nlp.names import fold, is_full_name
+from app.write.directory import SHIPPED_DIRECTORY
 
 RAW = json.loads(SHIPPED_DIRECTORY.read_text(encoding="utf-8"))
 PEOPLE = parse_directory(SHIPPED_DIRECTORY.read_text(encoding="utf-8"), str(SHIPPED_DIRECTORY))
