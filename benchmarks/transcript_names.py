@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.nlp.transcript import parse_transcript
-from benchmarks.transcript_passages import BENCHMARK
+from benchmarks.transcript_passages import BENCHMARK, FRESH
 from tests.nlp.passages.names import PASSAGES
 
 Turns = list[tuple[str, str | None]]  # (kind, speaker)
@@ -85,13 +85,21 @@ def run(reader: Callable[[str, str], Turns], passages: Iterable[Annotated]) -> N
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--level", choices=["document", "pipeline"], default="pipeline")
-    level = parser.parse_args().level
+    parser.add_argument(
+        "--set",
+        choices=["tuned", "fresh"],
+        default="fresh",
+        help="tuned: passages the rules were built on; fresh: written after, scored once",
+    )
+    args = parser.parse_args()
+    level = args.level
+    passages = FRESH if args.set == "fresh" else annotated()
     if level == "document":
-        run(document_speakers, annotated())
+        run(document_speakers, passages)
     else:
         from benchmarks.transcript_pipeline import pipeline_speakers
 
-        run(pipeline_speakers, annotated())
+        run(pipeline_speakers, passages)
 
 
 if __name__ == "__main__":

@@ -225,3 +225,150 @@ BENCHMARK = [
          (T, "Jane Example"), (Q, "Nick Example"), (T, "Mike Pompeo")],
     ),
 ]  # fmt: skip
+
+
+# Written after the rules were built and scored once before any change: the fairer figure.
+FRESH = [
+    (
+        "white-house-press-briefing-2015",
+        _doc(
+            """
+            THE WHITE HOUSE
+            Office of the Press Secretary
+            For Immediate Release
+            July 14, 2015
+
+            PRESS BRIEFING BY PRESS SECRETARY JOSH EARNEST AND SECRETARY OF ENERGY ERNEST MONIZ
+
+            James S. Brady Press Briefing Room
+
+            1:12 P.M. EDT
+
+            MR. EARNEST:  Good afternoon, everybody.  I'm joined today by Secretary Moniz, who
+            will say a few words about the agreement, and then we'll take questions.
+
+            SECRETARY MONIZ:  Thank you, Josh.  This agreement blocks every pathway.
+
+            MR. EARNEST:  Kevin, do you want to start?
+
+            Q    Thanks, Josh.  Mr. Secretary, how can inspectors be sure?
+
+            SECRETARY MONIZ:  The access provisions are unprecedented.
+
+            Q    Follow-up on that?
+
+            SECRETARY MONIZ:  Please.
+
+            MR. EARNEST:  Michelle Example.
+
+            Q    Thanks.  Josh, has the President called Prime Minister Netanyahu?
+
+            MR. EARNEST:  He spoke with him this morning.
+
+            END  2:40 P.M. EDT
+            """
+        ),
+        [(T, "Josh Earnest"), (T, "Ernest Moniz"), (T, "Josh Earnest"), (Q, None),
+         (T, "Ernest Moniz"), (Q, None), (T, "Ernest Moniz"), (T, "Josh Earnest"),
+         (Q, "Michelle Example"), (T, "Josh Earnest")],
+    ),
+    (
+        "state-department-joint-press-availability-2016",
+        _doc(
+            """
+            Joint Press Availability With German Foreign Minister Frank-Walter Steinmeier
+            Press Availability
+            John Kerry
+            Secretary of State
+            Berlin, Germany
+            May 10, 2016
+
+            FOREIGN MINISTER STEINMEIER:  (Via interpreter) Ladies and gentlemen, welcome.
+
+            SECRETARY KERRY:  Thank you very much, Frank-Walter.
+
+            MODERATOR:  (Via interpreter) We have time for two questions.  The first one from
+            Anna Example of Example Zeitung.
+
+            QUESTION:  (Via interpreter) Mr. Foreign Minister, on the refugee agreement?
+
+            FOREIGN MINISTER STEINMEIER:  (Via interpreter) The agreement is working.
+
+            MODERATOR:  And now a question from the American side.
+
+            QUESTION:  Mr. Secretary, on Syria?
+
+            SECRETARY KERRY:  The cessation must hold.
+            """
+        ),
+        [(T, "Frank-Walter Steinmeier"), (T, "John Kerry"), (T, None),
+         (Q, "Anna Example"), (T, "Frank-Walter Steinmeier"), (T, None), (Q, None),
+         (T, "John Kerry")],
+    ),
+    (
+        "white-house-remarks-by-the-president-2010",
+        _doc(
+            """
+            THE WHITE HOUSE
+            Office of the Press Secretary
+            For Immediate Release
+            April 8, 2010
+
+            REMARKS BY PRESIDENT OBAMA AND PRESIDENT MEDVEDEV OF RUSSIA AT NEW START TREATY
+            SIGNING PRESS CONFERENCE
+
+            Prague Castle
+            Prague, Czech Republic
+
+            PRESIDENT OBAMA:  Good afternoon.  It's an honor to be here with President
+            Medvedev.
+
+            PRESIDENT MEDVEDEV:  (As translated.)  Ladies and gentlemen, this is a truly
+            historic event.
+
+            PRESIDENT OBAMA:  We're going to take a couple of questions.  I'll start with Jennifer
+            Example, Example Press.
+
+            Q    Thank you.  Mr. President, on Iran sanctions?
+
+            PRESIDENT OBAMA:  We expect strong sanctions.
+
+            PRESIDENT MEDVEDEV:  (As translated.)  Sanctions are rarely productive, but sometimes
+            necessary.
+
+            Q    (As translated.)  Question for President Medvedev.
+
+            PRESIDENT MEDVEDEV:  (As translated.)  Yes, please.
+            """
+        ),
+        [(T, "Barack Obama"), (T, "Dmitry Medvedev"), (T, "Barack Obama"),
+         (Q, "Jennifer Example"), (T, "Barack Obama"), (T, "Dmitry Medvedev"), (Q, None),
+         (T, "Dmitry Medvedev")],
+    ),
+    (
+        "gov-uk-pm-remarks-2012",
+        _doc(
+            """
+            Speech
+            PM's press conference with President Hollande
+            From: Prime Minister's Office, 10 Downing Street and The Rt Hon David Cameron
+            Published 17 February 2012
+            Location: Paris
+
+            Prime Minister
+            Thank you, François, for welcoming me to Paris.
+
+            President Hollande
+            (As translated) Welcome, David.
+
+            Question
+            James Example, Example Broadcasting. Prime Minister, on the budget?
+
+            Prime Minister
+            We will take the decisions we need to take.
+            """
+        ),
+        [(T, "David Cameron"), (T, "François Hollande"), (Q, "James Example"),
+         (T, "David Cameron")],
+    ),
+]  # fmt: skip

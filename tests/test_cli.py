@@ -63,6 +63,7 @@ def test_ingest_json_report_and_exit_code(database_url: str, tmp_path: Path) -> 
         "document_id": None,
         "quotes": 0,
         "error": "file is empty",
+        "notes": [],
     }
     assert by_name["doc.txt"]["status"] == "ingested" and by_name["doc.txt"]["quotes"] > 0
     assert report["totals"]["failed"] == 1 and report["totals"]["ingested"] == 1

@@ -55,3 +55,20 @@ def split_office(title: str, country: str | None, organisation: str | None = Non
         if named and given in (None, named) and words[cut][:1].isupper():
             return Office(" ".join(words[cut:]), named, organisation)
     return Office(" ".join(words), given, organisation)
+
+
+def split_country(role: str) -> tuple[str | None, str]:
+    """A role as a user types it: 'US Secretary of State' -> ('United States', 'Secretary of
+    State'), 'Ukrainian foreign minister' -> ('Ukraine', 'foreign minister'), 'Foreign
+    Minister of France' -> ('France', 'Foreign Minister'); no country -> (None, role)."""
+    words = role.split()
+    for size in (3, 2, 1):
+        if len(words) > size:
+            lead = " ".join(words[:size])
+            country = country_name(lead) or (country_adjective(lead) if size == 1 else None)
+            if country:
+                return country, " ".join(words[size:])
+    head, sep, tail = role.rpartition(" of ")
+    if sep and (country := country_name(tail)):
+        return country, head
+    return None, role

@@ -60,7 +60,7 @@ _NOT_SPEAKERS = _wordset(
 )
 # Abbreviations that head a headline-style paragraph ("U.S.: ...") but never label a speaker.
 _NOT_ALONE = _wordset("U.S US U.K UK UN U.N EU NATO ISIS ISIL OK")
-_QUESTION_LABELS = frozenset(
+QUESTION_LABELS = frozenset(
     {"Q", "QUESTION", "QUESTIONER", "REPORTER", "JOURNALIST", "AUDIENCE MEMBER",
      "AUDIENCE QUESTION"}
 )  # fmt: skip
@@ -194,7 +194,7 @@ def _read(match: re.Match[str]) -> Label | None:
     raw_note = match.group("note" if group == "label" else "mixed_note")
     note = " ".join(raw_note.split()) if raw_note else None
     start = match.start(group)
-    if " ".join(words) in _QUESTION_LABELS:
+    if " ".join(words) in QUESTION_LABELS:
         return Label(written, start, match.end(), "question", None, None, None, note)
     title, name, country, role_only = describe(written)
     return Label(written, start, match.end(), "turn", title, name, country, note, role_only)
@@ -205,7 +205,7 @@ def _speaker_like(written: str) -> bool:
     'Chancellor Merkel' or a personal name ('Theresa May'), not 'Location' or 'New York'."""
     upper = written.upper()
     words = upper.split()
-    if upper in _QUESTION_LABELS or _split_title(words)[0] is not None:
+    if upper in QUESTION_LABELS or _split_title(words)[0] is not None:
         return True
     if len(words) > 2 and _bare(words[0]) in _BODIES and _split_title(words[1:])[0]:
         return True  # "NATO Secretary General Jens Stoltenberg"
