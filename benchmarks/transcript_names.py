@@ -7,13 +7,18 @@ names here), and reports per passage and overall:
 - right: the turn's speaker is the annotated full name (an unnamed questioner left null counts);
 - wrong: a speaker is given and it is someone else (the costly error: a quote put in the
   wrong mouth);
-- missing: null or a surname alone where a full name was due.
+- missing: null or a surname alone where a full name was due;
+- unfound: the parser found no turn of that kind there.
 
 Two levels: `--level document` scores the parser alone (what the page says); `--level
 pipeline` (the default) ingests each passage into a fresh SQLite database with the shipped
 directory loaded, as `make run` does, and scores the stored quotes.
 
     .venv/bin/python benchmarks/transcript_names.py [--level document|pipeline]
+        [--set fresh|tuned]
+
+`--set tuned` scores the passages the rules were written against (a regression check, not a
+measure); `--set fresh` (the default) the passages written afterwards.
 """
 
 from __future__ import annotations
@@ -48,38 +53,44 @@ def document_speakers(name: str, text: str) -> Turns:
     return [(t.kind, t.speaker) for t in parse_transcript(text).turns]
 
 
-def score(found: Turns, wanted: Turns) -> tuple[int, int, int]:
-    """(right, wrong, missing); a turn count that differs is all wrong past the first gap."""
-    right = wrong = missing = 0
-    for index, (_, want) in enumerate(wanted):
-        got = found[index][1] if index < len(found) and found[index][0] == wanted[index][0] else "?"
+def score(found: Turns, wanted: Turns) -> tuple[int, int, int, int]:
+    """(right, wrong, missing, unfound) over the annotated turns, aligned by position; a turn
+    the parser did not find (or found as another kind) is unfound, whatever its speaker."""
+    counts = [0, 0, 0, 0]
+    for index, (kind, want) in enumerate(wanted):
+        if index >= len(found) or found[index][0] != kind:
+            counts[3] += 1
+            continue
+        got = found[index][1]
         if got == want:
-            right += 1
-        elif got is None or (want and got != "?" and len(got.split()) == 1 and want.endswith(got)):
-            missing += 1
+            counts[0] += 1
+        elif got is None or (want and len(got.split()) == 1 and want.endswith(got)):
+            counts[2] += 1
         else:
-            wrong += 1
-    return right, wrong, missing
+            counts[1] += 1
+    return counts[0], counts[1], counts[2], counts[3]
 
 
 def run(reader: Callable[[str, str], Turns], passages: Iterable[Annotated]) -> None:
-    totals = [0, 0, 0]
+    totals = [0, 0, 0, 0]
     for name, text, wanted in passages:
         found = reader(name, text)
-        right, wrong, missing = score(found, wanted)
-        totals = [totals[0] + right, totals[1] + wrong, totals[2] + missing]
+        counts = score(found, wanted)
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        right, wrong, missing, unfound = counts
         flag = "" if right == len(wanted) else "  <-"
-        print(f"{right:3d}/{len(wanted):<3d} wrong {wrong}  missing {missing}  {name}{flag}")
+        print(
+            f"{right:3d}/{len(wanted):<3d} wrong {wrong}  missing {missing}  unfound {unfound}  "
+            f"{name}{flag}"
+        )
         if flag:
             padded = [*found, *[("?", "?")] * len(wanted)]
             for (kind, want), got in zip(wanted, padded, strict=False):
                 if got != (kind, want):
                     print(f"        want {kind} {want!r:24} got {got[0]} {got[1]!r}")
     turns = sum(totals)
-    print(
-        f"\n{turns} turns: right {totals[0] / turns:.1%}, wrong {totals[1] / turns:.1%}, "
-        f"missing {totals[2] / turns:.1%}"
-    )
+    right, wrong, missing, unfound = (f"{n / turns:.1%}" for n in totals)
+    print(f"\n{turns} turns: right {right}, wrong {wrong}, missing {missing}, unfound {unfound}")
 
 
 def main() -> None:

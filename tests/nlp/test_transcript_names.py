@@ -129,6 +129,8 @@ def test_announced_questioners(text: str, expected: tuple[str, str | None] | Non
         ("Thank you.  Deputy Secretary, what did you tell them?", None),
         ("Mr. President, on Iran, what will you do?", None),
         ("Thank you, Mr. President. Secretary Kerry, Example question.", None),
+        ("Chairman Kim, North Korea's missiles?", None),
+        ("Mr. President, Jeff Example, Example Wire.", ("Jeff Example", "Example Wire")),
     ],
 )  # fmt: skip
 def test_self_introductions(text: str, expected: tuple[str, str] | None) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.nlp.names import fold
+from app.nlp.names import TITLE_WORDS, fold
 from app.nlp.transcript.places import is_place
 
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|(?:Mc|O['’])[A-Z][a-z]+)"
@@ -56,18 +56,21 @@ _CALLED = re.compile(
 # A sentence break: a full stop after a lowercase word ('Mr.' and 'U.S.' do not end one).
 _SENTENCE = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z])")
 # A reporter introducing themselves at the start of a question.
+_VOCATIVE = (
+    r"(?:Mr\.? President|Madam (?:President|Secretary)|Mr\.? Secretary|Prime Minister|"
+    r"Chancellor|sir|ma'am|everyone|everybody|all|guys)"
+)
 _GREETING = (
-    r"(?:(?:Hi|Hello|Hey|Yes|Thank you(?: very much| so much)?|Thanks(?: so much)?|"
-    r"Good (?:morning|afternoon|evening))(?:,?\s+(?:Mr\.? President|Madam (?:President|"
-    r"Secretary)|Mr\.? Secretary|Prime Minister|sir|ma'am|everyone|everybody|all|guys|"
-    r"[A-Z][a-z]+))?\s*[.,!]\s*)*"
+    r"(?:(?:(?:Hi|Hello|Hey|Yes|Thank you(?: very much| so much)?|Thanks(?: so much)?|"
+    rf"Good (?:morning|afternoon|evening))(?:,?\s+(?:{_VOCATIVE}|[A-Z][a-z]+))?|{_VOCATIVE})"
+    r"\s*[.,!]\s*)*"
 )
 _INTRODUCED = re.compile(
     rf"{_GREETING}(?:(?:I'm|I am|[Tt]his is|[Ii]t's|[Mm]y name is)\s+)?{_FULL_NAME}"
     rf"{_FROM}{_OUTLET}(?:\s*[.,!;]|\s+--|\s+—)"
 )
 # Words that follow "go ahead" or stand alone without being anyone's name.
-_NOT_NAMES = frozenset(
+_NOT_NAMES = TITLE_WORDS | frozenset(
     fold(w)
     for w in """
     Sir Ma'am Madam Mr Mrs Ms Miss Dr President Secretary Minister Prime Chancellor
