@@ -80,6 +80,24 @@ def _narrow(session: Session, people: list[Speaker], claim: SpeakerClaim) -> lis
     return fitting or people
 
 
+def _uncontradicted(session: Session, people: list[Speaker], claim: SpeakerClaim) -> list[Speaker]:
+    """Drop a candidate the directory shows in another office on the claim's date: 'FIRST
+    LADY BIDEN' in 2022 is not the directory's Biden, who was President then."""
+    if not claim.role or claim.on is None or not people:
+        return people
+    roles = _roles(session, [p.id for p in people])
+    kept = []
+    for person in people:
+        that_day = [
+            r
+            for r in roles.get(person.id, [])
+            if r.source == "directory" and _held(r, replace(claim, country=None), need_title=False)
+        ]
+        if not that_day or any(role_family(r.title) == role_family(claim.role) for r in that_day):
+            kept.append(person)
+    return kept
+
+
 def _by_full_name(session: Session, claim: SpeakerClaim) -> Speaker:
     """The document's full name decides, even where a directory would name another holder.
     A name printed family name first ('Kishida Fumio') is the same person as the directory's
@@ -117,7 +135,7 @@ def _by_surname(session: Session, claim: SpeakerClaim, notes: list[str]) -> Spea
     Kirby. Two who fit stay unnamed, and the notes say so: never guess."""
     assert claim.name
     key = name_key(claim.name)
-    people = _candidates(session, key)
+    people = _uncontradicted(session, _candidates(session, key), claim)
     if len(people) > 1:
         people = _narrow(session, people, claim)
     if len(people) > 1 and claim.context_country:

@@ -46,6 +46,18 @@ def test_interpreted_turns_keep_the_note_and_their_own_leader() -> None:
     assert interpreter.speaker is None
 
 
+def test_the_first_lady_is_not_the_president_of_her_surname() -> None:
+    text = (
+        "THE WHITE HOUSE\nMarch 1, 2022\n\nREMARKS BY FIRST LADY JILL EXAMPLE AND PRESIDENT "
+        "EXAMPLE\n\nDR. EXAMPLE:  Thank you.\n\nTHE PRESIDENT:  Thank you, Jill.\n\n"
+        "DR. EXAMPLE:  Welcome.\n"
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.speaker, t.role) for t in turns] == [
+        ("Jill Example", "First Lady"), ("Example", "President"), ("Jill Example", "First Lady")
+    ]  # fmt: skip
+
+
 def test_a_translation_note_is_a_note() -> None:
     orban = parse_transcript(PASSAGES[6].text).turns[1]
     assert (orban.speaker, orban.note, orban.text) == (
@@ -152,6 +164,7 @@ def test_self_introductions(text: str, expected: tuple[str, str] | None) -> None
         ("Remarks by Under Secretary for Political Affairs Jane Roe",
          [("Jane Roe", "Under Secretary for Political Affairs")]),
         ("Remarks by President Moon Jae-in of the Republic of Korea", [("Moon Jae-in", "President")]),
+        ("REMARKS BY FIRST LADY JILL EXAMPLE AT A SCHOOL VISIT", [("Jill Example", "First Lady")]),
     ],
 )  # fmt: skip
 def test_offices_in_title_lines_are_roles(line: str, people: list[tuple[str, str]]) -> None:

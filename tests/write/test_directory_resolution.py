@@ -132,3 +132,13 @@ def test_a_bad_directory_file_names_itself(session: Session, tmp_path: Path) -> 
     path.write_text("who,what\nA,B\n")
     with pytest.raises(DirectoryError, match=r"bad\.csv: not a directory CSV"):
         load_directory(session, path)
+
+
+def test_a_holder_of_another_office_that_day_is_not_the_speaker(shipped: Session) -> None:
+    on = dt.date(2022, 3, 1)
+    first_lady = SpeakerClaim("Biden", "First Lady", US, on=on)
+    assert _name(shipped, first_lady) == "Biden"  # not the President: the page must say more
+    assert _name(shipped, SpeakerClaim("Biden", "President", US, on=on)) == "Joe Biden"
+    assert _name(shipped, SpeakerClaim("Kirby", "Spokesperson", on=dt.date(2016, 3, 2))) == (
+        "John Kirby"
+    )

@@ -338,7 +338,7 @@ def merge_people(first: list[HeaderPerson], second: list[HeaderPerson]) -> tuple
     Two full names that share a surname ('Ann Example', 'Taro Example') stay two people."""
     merged: list[HeaderPerson] = []
     for person in [*first, *second]:
-        index = next((i for i, p in enumerate(merged) if _same_person(p.name, person.name)), None)
+        index = next((i for i, p in enumerate(merged) if _same_person(p, person)), None)
         if index is None:
             merged.append(person)
             continue
@@ -350,12 +350,22 @@ def merge_people(first: list[HeaderPerson], second: list[HeaderPerson]) -> tuple
     return tuple(merged)
 
 
-def _same_person(one: str, other: str) -> bool:
-    """'Kerry' and 'John Kerry' may be one person; 'John Kerry' and 'Ann Kerry' are not."""
-    a, b = fold(one).split(), fold(other).split()
+def _same_person(one: HeaderPerson, other: HeaderPerson) -> bool:
+    """'Kerry' and 'John Kerry' may be one person; 'John Kerry' and 'Ann Kerry' are not, nor
+    'First Lady Jill Biden' and 'President Biden': two offices are two people."""
+    a, b = fold(one.name).split(), fold(other.name).split()
     if not a or not b or a[-1] != b[-1]:
         return False
+    if one.role and other.role and not _offices_agree(one.role, other.role):
+        return False
     return len(a) == 1 or len(b) == 1 or a[0] == b[0]
+
+
+def _offices_agree(one: str, other: str) -> bool:
+    """'Secretary' and 'Secretary of State' agree (one names the other short); 'First Lady'
+    and 'President' do not."""
+    a, b = fold(one), fold(other)
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
 def _clean(line: str) -> str:

@@ -61,6 +61,8 @@ class LabelReader:
         self._people = merge_people(list(people), _labelled_people(labels))
         # Surnames that labels of their own name: 'PRESIDENT MOON' is not 'THE PRESIDENT'.
         self._named = {fold(lb.name.split()[-1]) for lb in labels if lb.name and not lb.role_only}
+        # Offices that labels name alone: 'DR. BIDEN' beside 'THE PRESIDENT' is not the President.
+        self._offices = {lb.title for lb in labels if lb.role_only and lb.title}
         self._body = body
         self._titled: list[TitledName] | None = None  # read from the body when first needed
         self._cache: dict[str, Speaker] = {}
@@ -155,6 +157,8 @@ class LabelReader:
             found = [p for p in self._people if _leads(p.name, key)]
         if len(found) > 1 and title is not None:  # 'FOREIGN MINISTER EXAMPLE' of two Examples
             found = [p for p in found if _title_fits(title, p.role)]
+        if len(found) > 1 and title is None:
+            found = [p for p in found if not any(_title_fits(t, p.role) for t in self._offices)]
         return found[0] if len(found) == 1 else None
 
     def _titled_for(self, surname: str) -> TitledName | None:
