@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.nlp.transcript import parse_transcript
-from benchmarks.transcript_passages import BENCHMARK, FRESH
+from benchmarks.transcript_passages import BENCHMARK, FRESH, FRESH_WHITE_HOUSE
 from tests.nlp.passages.names import PASSAGES
 
 Turns = list[tuple[str, str | None]]  # (kind, speaker)
@@ -98,13 +98,14 @@ def main() -> None:
     parser.add_argument("--level", choices=["document", "pipeline"], default="pipeline")
     parser.add_argument(
         "--set",
-        choices=["tuned", "fresh"],
+        choices=["tuned", "fresh", "fresh-white-house"],
         default="fresh",
         help="tuned: passages the rules were built on; fresh: written after, scored once",
     )
     args = parser.parse_args()
     level = args.level
-    passages = FRESH if args.set == "fresh" else annotated()
+    sets = {"fresh": FRESH, "fresh-white-house": FRESH_WHITE_HOUSE, "tuned": annotated()}
+    passages = sets[args.set]
     if level == "document":
         run(document_speakers, passages)
     else:

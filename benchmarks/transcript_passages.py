@@ -372,3 +372,136 @@ FRESH = [
          (T, "David Cameron")],
     ),
 ]  # fmt: skip
+
+
+# A second fresh batch, White House layouts only (the held-out genre), scored once first.
+FRESH_WHITE_HOUSE = [
+    (
+        "white-house-remarks-by-the-president-2016",
+        _doc(
+            """
+            THE WHITE HOUSE
+            Office of the Press Secretary
+            For Immediate Release
+            June 12, 2016
+
+            REMARKS BY THE PRESIDENT ON THE SHOOTING IN ORLANDO, FLORIDA
+
+            James S. Brady Press Briefing Room
+
+            1:58 P.M. EDT
+
+            THE PRESIDENT:  Today, as Americans, we grieve the brutal murder of dozens of
+            innocent people.
+
+            Q    Mr. President, is this terrorism?
+
+            THE PRESIDENT:  We are still learning the facts.  Thank you.
+
+            END  2:08 P.M. EDT
+            """
+        ),
+        [(T, "Barack Obama"), (Q, None), (T, "Barack Obama")],
+    ),
+    (
+        "white-house-gaggle-with-kirby-2023",
+        _doc(
+            """
+            THE WHITE HOUSE
+            For Immediate Release
+            August 2, 2023
+
+            Press Gaggle by Press Secretary Karine Jean-Pierre and NSC Coordinator for
+            Strategic Communications John Kirby
+
+            Aboard Air Force One
+            En Route Rehoboth Beach, Delaware
+
+            MS. JEAN-PIERRE:  Hi, everybody.  Admiral Kirby is here to take your questions on
+            the trip.
+
+            MR. KIRBY:  Thanks, Karine.  Just a couple of things at the top.
+
+            Q    John, on the grain deal, any response?
+
+            MR. KIRBY:  We're talking to our partners.
+
+            MS. JEAN-PIERRE:  Go ahead, Zeke.
+
+            Q    Thanks.  On the budget talks?
+
+            MS. JEAN-PIERRE:  I'll leave it to the team.
+            """
+        ),
+        [(T, "Karine Jean-Pierre"), (T, "John Kirby"), (Q, None), (T, "John Kirby"),
+         (T, "Karine Jean-Pierre"), (Q, None), (T, "Karine Jean-Pierre")],
+    ),
+    (
+        "white-house-background-press-call-2022",
+        _doc(
+            """
+            THE WHITE HOUSE
+            For Immediate Release
+            June 24, 2022
+
+            Background Press Call by Senior Administration Officials Previewing the G7 Summit
+
+            Via Teleconference
+
+            MODERATOR:  Thanks, everyone, for joining.  This call is on background, attributable
+            to senior administration officials.
+
+            SENIOR ADMINISTRATION OFFICIAL:  Thanks.  The President departs tomorrow for
+            Germany.
+
+            MODERATOR:  Let's go to Sam Example with Example News.  Go ahead, Sam.
+
+            Q    Hi, thanks.  Will there be new sanctions?
+
+            SENIOR ADMINISTRATION OFFICIAL:  You'll hear more tomorrow.
+
+            MODERATOR:  Next up, we have Lee Example of Example Daily.
+
+            Q    Thanks.  Any bilateral meetings?
+
+            SENIOR ADMINISTRATION OFFICIAL:  Several, yes.
+            """
+        ),
+        [(T, None), (T, None), (T, None), (Q, "Sam Example"), (T, None), (T, None),
+         (Q, "Lee Example"), (T, None)],
+    ),
+    (
+        "white-house-joint-statements-2019",
+        _doc(
+            """
+            THE WHITE HOUSE
+            For Immediate Release
+            March 19, 2019
+
+            REMARKS BY PRESIDENT TRUMP AND PRESIDENT BOLSONARO OF THE FEDERATIVE REPUBLIC OF
+            BRAZIL IN JOINT PRESS CONFERENCE
+
+            Rose Garden
+
+            PRESIDENT TRUMP:  Thank you very much.  It's my honor to welcome President
+            Bolsonaro.
+
+            PRESIDENT BOLSONARO:  (As interpreted.)  Thank you, Mr. President.
+
+            PRESIDENT TRUMP:  Thank you.  Question, please.  John Example.
+
+            Q    Thank you, Mr. President.  On Venezuela, are all options on the table?
+
+            PRESIDENT TRUMP:  All options are open.
+
+            PRESIDENT BOLSONARO:  (As interpreted.)  Brazil agrees.
+
+            Q    (As interpreted.)  A question for both presidents, from Example TV of Brazil.
+
+            PRESIDENT BOLSONARO:  (As interpreted.)  Our alliance is strong.
+            """
+        ),
+        [(T, "Donald Trump"), (T, "Jair Bolsonaro"), (T, "Donald Trump"), (Q, "John Example"),
+         (T, "Donald Trump"), (T, "Jair Bolsonaro"), (Q, None), (T, "Jair Bolsonaro")],
+    ),
+]  # fmt: skip

@@ -124,6 +124,11 @@ def test_titles_and_korean_case() -> None:
             ("Jennifer Example", "Example Press"),
         ),
         ("Let me call on Sam Doe.", ("Sam Doe", None)),
+        ("Next up, we have Lee Example of Example Daily.", ("Lee Example", "Example Daily")),
+        (
+            "Let's go to Sam Example with Example News.  Go ahead, Sam.",
+            ("Sam Example", "Example News"),
+        ),
     ],
 )
 def test_announced_questioners(text: str, expected: tuple[str, str | None] | None) -> None:

@@ -46,6 +46,11 @@ _ANNOUNCED = [
         + rf"(?:{_FROM}{_OUTLET})?{_END}"
     ),
     re.compile(r"(?:^|[.!?]\s+)" + _NAME + r",\s+(?:go ahead|please|you're up)\b"),
+    re.compile(
+        r"\b(?:[Nn]ext up|[Uu]p next|[Nn]ext),?\s+(?:we have|we've got|we'll hear from|it's)\s+"
+        + _NAME
+        + rf"(?:{_FROM}{_OUTLET})?{_END}"
+    ),
 ]
 # A turn that is nothing but a name (and an outlet): 'Sam Doe.', 'Yes, Sam.', 'Sam Doe, ABC.'
 _CALLED = re.compile(
@@ -96,18 +101,27 @@ class Questioner:
 
 
 def announced(text: str) -> Questioner | None:
-    """The reporter a moderator's or principal's turn calls on, if it names one."""
+    """The reporter a moderator's or principal's turn calls on last, if it names one; 'Go
+    ahead, Sam' after 'Let's go to Sam Doe with Example News' is that Sam Doe."""
+    calls = []
+    for pattern in _ANNOUNCED:
+        for match in pattern.finditer(text):
+            if _is_name(match.group("name")):
+                outlet = match.group("outlet") if "outlet" in match.groupdict() else None
+                calls.append(
+                    (match.start(), Questioner(_spaced(match.group("name")), _outlet(outlet)))
+                )
     last = _SENTENCE.split(text.strip())[-1]  # '... I agree with him.  Sam Doe.'
     whole = _CALLED.fullmatch(last)
     if whole and _is_name(whole.group("name")):
-        return Questioner(_spaced(whole.group("name")), _outlet(whole.group("outlet")))
-    found = None
-    for pattern in _ANNOUNCED:
-        for match in pattern.finditer(text):
-            if _is_name(match.group("name")) and (found is None or match.start() > found[0]):
-                outlet = match.group("outlet") if "outlet" in match.groupdict() else None
-                found = (match.start(), Questioner(_spaced(match.group("name")), _outlet(outlet)))
-    return found[1] if found else None
+        calls.append(
+            (len(text), Questioner(_spaced(whole.group("name")), _outlet(whole.group("outlet"))))
+        )
+    if not calls:
+        return None
+    calls.sort(key=lambda c: c[0])
+    called = calls[-1][1]
+    return completed(called, [c for _, c in calls]) or called
 
 
 def introduced(text: str) -> Questioner | None:
