@@ -58,6 +58,14 @@ def test_the_first_lady_is_not_the_president_of_her_surname() -> None:
     ]  # fmt: skip
 
 
+def test_a_foreign_office_page_does_not_make_its_minister_the_prime_minister() -> None:
+    text = PASSAGES[7].text.replace(
+        "Prime Minister's Office, 10 Downing Street", "Foreign & Commonwealth Office"
+    )
+    turns = parse_transcript(text).turns
+    assert {t.speaker for t in turns if t.label == "Prime Minister"} == {None}
+
+
 def test_a_translation_note_is_a_note() -> None:
     orban = parse_transcript(PASSAGES[6].text).turns[1]
     assert (orban.speaker, orban.note, orban.text) == (

@@ -67,6 +67,7 @@ class TranscriptHeader:
     principal: HeaderPerson | None = None  # whose page it is: the name above the office line
     interviewer: str | None = None  # "Margaret Brennan" from "Interview With Margaret Brennan"
     issuer_country: str | None = None  # "United States" under "THE WHITE HOUSE"
+    issuer: str | None = None  # the line naming it: "From: Prime Minister's Office, 10 Downing ..."
 
 
 # HTML left over from scraping: "London, United Kingdom</strong", "<b>Remarks</b>".
@@ -140,6 +141,7 @@ def parse_header(text: str, end: int, known_cities: frozenset[str]) -> Transcrip
         _principal_of(reading.principal, people),
         _interviewer(title, reading.principal),
         next((c for line in lines if (c := issuer_country(line))), None),
+        next((line for line in lines if issuer_country(line)), None),
     )
 
 

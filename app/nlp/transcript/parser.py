@@ -63,7 +63,7 @@ def parse_transcript(text: str, labels: Sequence[Label] | None = None) -> Transc
     labels = find_labels(text) if labels is None else labels
     header_end = labels[0].start if labels else prose_start(text)
     header = parse_header(text, header_end, known_cities())
-    reader = LabelReader(header.people, text, labels, header.principal)
+    reader = LabelReader(header.people, text, labels, header.principal, header.issuer)
     if not labels:
         return Transcript(header, _speech(text, header))
     turns = []

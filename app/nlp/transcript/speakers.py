@@ -56,8 +56,10 @@ class LabelReader:
         body: str,
         labels: Sequence[Label] = (),
         principal: HeaderPerson | None = None,
+        issuer: str | None = None,
     ) -> None:
         self._principal = principal
+        self._issuer = fold(issuer or "")
         self._people = merge_people(list(people), _labelled_people(labels))
         # Surnames that labels of their own name: 'PRESIDENT MOON' is not 'THE PRESIDENT'.
         self._named = {fold(lb.name.split()[-1]) for lb in labels if lb.name and not lb.role_only}
@@ -135,13 +137,15 @@ class LabelReader:
         return Speaker(None, label.title, label.country, None)
 
     def _office_of_principal(self, label: Label) -> bool:
-        """'Prime Minister:' on a GOV.UK page 'From: ... The Rt Hon Theresa May MP': the page's
-        own minister, whose office the header does not state, when no one else holds it and
-        no label names her otherwise. Parts such as 'Moderator:' are never hers."""
+        """'Prime Minister:' on a GOV.UK page 'From: Prime Minister's Office, ... The Rt Hon
+        Theresa May MP': the page's own minister, whose office only the issuer states, when
+        no one else holds it and no label names her otherwise. A Foreign Office page's
+        'Prime Minister:' is another person; parts such as 'Moderator:' are never hers."""
         principal = self._principal
         if principal is None or principal.role is not None or label.title not in TITLES:
             return False
-        return not self._labelled(principal)
+        # The issuer must name the office: "From: Prime Minister's Office ... Theresa May".
+        return fold(label.title) in self._issuer and not self._labelled(principal)
 
     def _labelled(self, person: HeaderPerson) -> bool:
         return bool({fold(w) for w in person.name.split()} & self._named)
