@@ -123,6 +123,10 @@ def test_titles_and_korean_case() -> None:
         ("Thank you, Mr. President.", None),
         ("We will go to Kyiv next week.", None),
         ("Let me start with Iran.", None),
+        ("And to all of you, Merry Christmas.", None),
+        ("We will win.  Slava Ukraini!", None),
+        ("We'll stand with you as long as it takes.  Thank you.  Jim Example.", None),
+        ("We'll take a couple of questions.  Julie Example.", ("Julie Example", None)),
         (
             "Two questions. The first one from Anna Example of Example Zeitung.",
             ("Anna Example", "Example Zeitung"),

@@ -142,13 +142,15 @@ def name_questioners(turns: list[Turn]) -> tuple[Turn, ...]:
     stay unnamed (see transcript.questioners). A call waits over a principal's turns ('We'll
     go to Matt.' before the Secretary's opening words) and is used by one question only; a
     moderator's turn that names no one ('Next question.') cancels it."""
-    named = [q for t in turns for q in [_called(t) or introduced(t.text)] if q]
+    named = [q for t in turns for q in [_called(t, True) or introduced(t.text)] if q]
     result: list[Turn] = []
     called: Questioner | None = None
+    asked = False  # a question has come: a bare name closing a turn now calls on someone
     for turn in turns:
+        asked = asked or turn.kind == "question"
         if turn.kind != "question" or turn.speaker is not None:
             if turn.kind != "question":
-                called = _called(turn) or (called if turn.speaker else None)
+                called = _called(turn, asked) or (called if turn.speaker else None)
             result.append(turn)
             continue
         asker = introduced(turn.text) or called
@@ -164,5 +166,5 @@ def name_questioners(turns: list[Turn]) -> tuple[Turn, ...]:
     return tuple(result)
 
 
-def _called(turn: Turn) -> Questioner | None:
-    return announced(turn.text) if turn.kind == "turn" else None
+def _called(turn: Turn, asked: bool) -> Questioner | None:
+    return announced(turn.text, asked) if turn.kind == "turn" else None

@@ -58,6 +58,9 @@ _CALLED = re.compile(
     + _NAME
     + rf"(?:{_FROM}{_OUTLET})?[.!]?"
 )
+# Words before a bare name that show the speaker is taking questions: 'We'll take a couple of
+# questions. Julie Example.' A speech ending 'Merry Christmas.' or 'Slava Ukraini!' has none.
+_CUE = re.compile(r"\b(?:questions?|go ahead|next|call on|take (?:a|one|two|a few|some))\b", re.I)
 # A sentence break: a full stop after a lowercase word ('Mr.' and 'U.S.' do not end one).
 _SENTENCE = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z])")
 # A reporter introducing themselves at the start of a question.
@@ -83,7 +86,8 @@ _NOT_NAMES = TITLE_WORDS | frozenset(
     Question Questions Operator Moderator Here There Back Sure Right Now Then Again Well
     Great Good Thank-you Go Ahead Let Let's All Right Alright The This That And But So
     We You I It In On At Mic Microphone Line Floor Press Room Gentlemen Ladies Friends
-    Please Hello Hi Hey
+    Please Hello Hi Hey Merry Happy Slava Glory Long God Peace Shalom Salaam Ramadan Eid Shana
+    Congratulations Cheers Bravo Amen Welcome
     """.split()  # noqa: SIM905
 )
 
@@ -100,9 +104,11 @@ class Questioner:
     outlet: str | None  # "Example News"
 
 
-def announced(text: str) -> Questioner | None:
+def announced(text: str, taking_questions: bool = False) -> Questioner | None:
     """The reporter a moderator's or principal's turn calls on last, if it names one; 'Go
-    ahead, Sam' after 'Let's go to Sam Doe with Example News' is that Sam Doe."""
+    ahead, Sam' after 'Let's go to Sam Doe with Example News' is that Sam Doe. A bare name
+    closing a longer turn is a call only once questions are being taken (`taking_questions`:
+    a question came earlier) or the turn says so ('We'll take two questions.')."""
     calls = []
     for pattern in _ANNOUNCED:
         for match in pattern.finditer(text):
@@ -111,9 +117,10 @@ def announced(text: str) -> Questioner | None:
                 calls.append(
                     (match.start(), Questioner(_spaced(match.group("name")), _outlet(outlet)))
                 )
-    last = _SENTENCE.split(text.strip())[-1]  # '... I agree with him.  Sam Doe.'
-    whole = _CALLED.fullmatch(last)
-    if whole and _is_name(whole.group("name")):
+    sentences = _SENTENCE.split(text.strip())
+    whole = _CALLED.fullmatch(sentences[-1])  # '... We'll take two questions.  Sam Doe.'
+    cued = len(sentences) == 1 or taking_questions or _CUE.search(" ".join(sentences[:-1]))
+    if whole and cued and _is_name(whole.group("name")):
         calls.append(
             (len(text), Questioner(_spaced(whole.group("name")), _outlet(whole.group("outlet"))))
         )
