@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from app.nlp.names import family_name_first, korean_case, strip_titles, surname
-from app.nlp.transcript import parse_transcript
+from app.nlp.transcript import find_labels, parse_transcript
 from app.nlp.transcript.questioners import Questioner, announced, introduced
 from app.nlp.transcript.titles import readable, titled_names
 from tests.nlp.passages.names import PASSAGES, Passage
@@ -186,3 +186,40 @@ def test_self_introductions(text: str, expected: tuple[str, str] | None) -> None
 )  # fmt: skip
 def test_offices_in_title_lines_are_roles(line: str, people: list[tuple[str, str]]) -> None:
     assert [(t.name, t.title) for t in titled_names(readable(line))] == people
+
+
+GOV_UK_BARE = """Speech
+PM's press conference with President Example
+From: Prime Minister's Office, 10 Downing Street and The Rt Hon Jane Roe MP
+Published 17 February 2012
+
+Prime Minister
+Thank you, Marc, for welcoming me to Paris.
+
+President Example
+(As translated) Welcome, Jane.
+
+Question
+Sam Example, Example Broadcasting. Prime Minister, on the budget?
+
+Prime Minister
+We will take the decisions we need to take.
+"""
+
+
+def test_labels_alone_on_their_line_in_a_question_and_answer_session() -> None:
+    turns = parse_transcript(GOV_UK_BARE).turns
+    assert [(t.kind, t.speaker, t.text[:12]) for t in turns] == [
+        ("turn", "Jane Roe", "Thank you, M"),
+        ("turn", "Example", "Welcome, Jan"),
+        ("question", "Sam Example", "Sam Example,"),
+        ("turn", "Jane Roe", "We will take"),
+    ]
+
+
+def test_a_heading_alone_on_its_line_is_not_a_label() -> None:
+    article = (
+        "Leaders meet in Paris\n\nPrime Minister\nThe prime minister arrived on Friday.\n\n"
+        "President Example\nThe president welcomed her at the palace.\n"
+    )
+    assert find_labels(article) == []

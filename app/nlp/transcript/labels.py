@@ -174,13 +174,58 @@ class Label:
 
 
 def find_labels(text: str) -> list[Label]:
-    """Every speaker label at a paragraph start, in order."""
+    """Every speaker label at a paragraph start, in order; on a page with (almost) no colon
+    labels, also the labels written alone on their line (see `_bare_labels`)."""
     labels = []
     for match in _LABEL.finditer(text):
         label = _read(match)
         if label is not None:
             labels.append(label)
+    if len(labels) < _FEW_LABELS:
+        bare = _bare_labels(text)
+        if bare:
+            starts = {label.start for label in labels}
+            labels = sorted([*labels, *(b for b in bare if b.start not in starts)],
+                            key=lambda label: label.start)  # fmt: skip
     return labels
+
+
+# Some GOV.UK pages set the label alone on its line with no colon:
+#     Prime Minister
+#     Thank you, François, for welcoming me to Paris.
+# Headings look the same, so such a line counts only when it is a question word or starts
+# with a known title, the next line reads as speech, and the page has a question label and
+# at least three of them: the shape of a question-and-answer session.
+_BARE_LINE = re.compile(
+    r"^[ \t]*(?P<bare>[A-Z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){0,4})[ \t]*$", re.M
+)
+_SPEECH_LINE = re.compile(r"[ \t]*[(\[\"“‘']?[A-Z].*\b[a-z]{2,}\b.*[.?!…\"”’)]\s*$")
+_FEW_LABELS = 2  # colon labels below which a page may be using bare ones
+_MIN_BARE = 3
+
+
+def _bare_labels(text: str) -> list[Label]:
+    found = []
+    for match in _BARE_LINE.finditer(text):
+        after = text.find("\n", match.end()) + 1
+        following = text[after : text.find("\n", after) if "\n" in text[after:] else len(text)]
+        if after == 0 or not _SPEECH_LINE.fullmatch(following):
+            continue
+        label = _bare_label(match.group("bare"), match.start("bare"), match.end("bare"))
+        if label is not None:
+            found.append(label)
+    questions = sum(label.kind == "question" for label in found)
+    return found if questions and len(found) >= _MIN_BARE else []
+
+
+def _bare_label(written: str, start: int, end: int) -> Label | None:
+    words = written.upper().split()
+    if " ".join(words) in QUESTION_LABELS:
+        return Label(written, start, end, "question", None, None, None, None)
+    if _split_title(words)[0] is None or any(w.islower() for w in written.split()):
+        return None
+    title, name, country, role_only = describe(written)
+    return Label(written, start, end, "turn", title, name, country, None, role_only)
 
 
 def _read(match: re.Match[str]) -> Label | None:
