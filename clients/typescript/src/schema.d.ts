@@ -717,7 +717,8 @@ export interface components {
          *         {
          *           "id": 1,
          *           "name": "John Kerry",
-         *           "slug": "john-kerry"
+         *           "slug": "john-kerry",
+         *           "wikidata": "Q22316"
          *         }
          *       ],
          *       "quote_count": 17
@@ -1129,7 +1130,8 @@ export interface components {
          *       "speaker": {
          *         "id": 1,
          *         "name": "John Kerry",
-         *         "slug": "john-kerry"
+         *         "slug": "john-kerry",
+         *         "wikidata": "Q22316"
          *       },
          *       "attribution": {
          *         "label": "SECRETARY KERRY",
@@ -1286,7 +1288,8 @@ export interface components {
          *       "speaker": {
          *         "id": 1,
          *         "name": "John Kerry",
-         *         "slug": "john-kerry"
+         *         "slug": "john-kerry",
+         *         "wikidata": "Q22316"
          *       },
          *       "attribution": {
          *         "label": "SECRETARY KERRY",
@@ -1394,7 +1397,8 @@ export interface components {
          *           "speaker": {
          *             "id": 1,
          *             "name": "John Kerry",
-         *             "slug": "john-kerry"
+         *             "slug": "john-kerry",
+         *             "wikidata": "Q22316"
          *           },
          *           "attribution": {
          *             "label": "SECRETARY KERRY",
@@ -1558,6 +1562,7 @@ export interface components {
          *       "id": 1,
          *       "name": "John Kerry",
          *       "slug": "john-kerry",
+         *       "wikidata": "Q22316",
          *       "kind": "person",
          *       "quote_count": 33,
          *       "aliases": [
@@ -1613,6 +1618,11 @@ export interface components {
             slug: string;
             /** Kind */
             kind: string;
+            /**
+             * Wikidata
+             * @description The Wikidata item a directory ties the speaker to ('Q76').
+             */
+            wikidata?: string | null;
             /** Quote Count */
             quote_count: number;
             /** Aliases */
@@ -1628,6 +1638,7 @@ export interface components {
          *       "id": 1,
          *       "name": "John Kerry",
          *       "slug": "john-kerry",
+         *       "wikidata": "Q22316",
          *       "kind": "person",
          *       "quote_count": 33
          *     }
@@ -1641,6 +1652,11 @@ export interface components {
             slug: string;
             /** Kind */
             kind: string;
+            /**
+             * Wikidata
+             * @description The Wikidata item a directory ties the speaker to ('Q76').
+             */
+            wikidata?: string | null;
             /** Quote Count */
             quote_count: number;
         };
@@ -1653,6 +1669,7 @@ export interface components {
          *           "id": 1,
          *           "name": "John Kerry",
          *           "slug": "john-kerry",
+         *           "wikidata": "Q22316",
          *           "kind": "person",
          *           "quote_count": 33
          *         }
@@ -1693,7 +1710,8 @@ export interface components {
          * @example {
          *       "id": 1,
          *       "name": "John Kerry",
-         *       "slug": "john-kerry"
+         *       "slug": "john-kerry",
+         *       "wikidata": "Q22316"
          *     }
          */
         SpeakerRef: {
@@ -1703,6 +1721,11 @@ export interface components {
             name: string;
             /** Slug */
             slug: string;
+            /**
+             * Wikidata
+             * @description The person's Wikidata item, when a directory names it.
+             */
+            wikidata?: string | null;
         };
         /**
          * StatusCounts
@@ -2061,7 +2084,7 @@ export interface operations {
     list_quotes: {
         parameters: {
             query?: {
-                /** @description Who said it: an id, a slug or a name, spelt forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers. */
+                /** @description Who said it: an id, a Wikidata id (`Q76`), a slug or a name, spelt forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers. */
                 speaker?: string[];
                 /** @description What it is about, under any name (`Assad`, `ISIS` = `Daesh` = `ISIL`). Repeat for several; all must match unless `topic_mode=any`. */
                 topic?: string[];
@@ -2171,7 +2194,7 @@ export interface operations {
     quote_facets: {
         parameters: {
             query?: {
-                /** @description Who said it: an id, a slug or a name, spelt forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers. */
+                /** @description Who said it: an id, a Wikidata id (`Q76`), a slug or a name, spelt forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers. */
                 speaker?: string[];
                 /** @description What it is about, under any name (`Assad`, `ISIS` = `Daesh` = `ISIL`). Repeat for several; all must match unless `topic_mode=any`. */
                 topic?: string[];

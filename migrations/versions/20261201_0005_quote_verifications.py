@@ -4,8 +4,8 @@ Also an index on quotes (speaker_id, spoken_on): a news quote is checked against
 speaker's transcript turns within a few days, found through this index rather than by
 scanning the speaker's turns.
 
-Revision ID: 0004_verifications
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 """
 
 from collections.abc import Sequence
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004_verifications"
-down_revision: str | Sequence[str] | None = "0003"
+revision: str = "0005"
+down_revision: str | Sequence[str] | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
