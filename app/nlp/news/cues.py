@@ -7,8 +7,9 @@ A cue only locates the words; deciding who they name is the resolver's job.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from app.nlp.news.lexicon import (
@@ -75,6 +76,15 @@ _NAMED_END = re.compile(
     r"\(?[A-Z][\w’'.-]*\)?)*)\s*$"
 )
 _SMALL = words("of for the al bin de van von and")
+# How far from a quote its cue may stand, in characters. A cue is a few words and perhaps
+# an apposition ('Paul Reyes, who advised two campaigns in the state, said'); reading
+# further back would cost time in proportion to the sentence, per quote, and a sentence
+# of 100 KB full of quotes would take minutes.
+REACH = 600
+# An apposition between a name and its verb is shorter than this many characters.
+_SUBJECT_REACH = 320
+# A subject noun phrase ('Democratic strategist Paul Reyes') is shorter than this.
+_PHRASE_REACH = 120
 _HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
 _DETERMINERS = words("the a an his her its their")
 _ROLE_WORDS = frozenset(word for title in ROLE_TITLES for word in title.split())
@@ -132,13 +142,13 @@ _TAIL_SV = re.compile(
 
 def tail(text: str, start: int, end: int) -> Cue | None:
     """A ', X said.' that ends the sentence after a quoted fragment."""
-    match = _TAIL_SV.search(text, start, end)
+    match = _TAIL_SV.search(text, max(start, end - 260), end)
     return _cue(match, "after") if match else None
 
 
 def according(text: str, start: int, end: int) -> Cue | None:
     """'..., according to X' anywhere in the span (X may be an outlet; the resolver judges)."""
-    match = _ACCORDING.search(text, start, end)
+    match = _ACCORDING.search(text, start, min(end, start + REACH))
     return _cue(match, "according_to") if match else None
 
 
@@ -150,14 +160,17 @@ def _skip(text: str, start: int, end: int) -> int:
 
 def is_intro(text: str, start: int, end: int) -> bool:
     """Words before a quote end the way an introduction does: 'X said:', 'he told reporters,'."""
+    start = max(start, end - REACH)
     segment = text[start:end].rstrip()
     return segment.endswith(":") or _INTRO_END.search(text, start, end) is not None
 
 
 def subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] | None:
     """The noun phrase that ends right before a verb: 'Kerry, who ..., said' -> 'Kerry'."""
+    if verb_start - _SUBJECT_REACH > start:
+        start = _word_start(text, verb_start - _SUBJECT_REACH, verb_start)
     end = verb_start
-    trailing = _TRAILING_AUX.search(text, start, end)
+    trailing = _TRAILING_AUX.search(text, max(start, end - _PHRASE_REACH), end)
     if trailing:
         end = trailing.start()
     appositive = _APPOSITIVE_END.search(text, start, end)
@@ -165,8 +178,10 @@ def subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] | 
         end = appositive.start()
     elif text[start:end].rstrip().endswith(","):
         end = text.rindex(",", start, end)  # "Novak’s deputy, Tom Reed, said"
+    # The subject itself is a few words: only its end of the window is searched.
+    near = _word_start(text, end - _PHRASE_REACH, end) if end - _PHRASE_REACH > start else start
     for pattern in (_PRONOUN_END, _DESCRIPTOR_END, _NAMED_END):
-        match = pattern.search(text, start, end)
+        match = pattern.search(text, near, end)
         if match and is_subject(match.group("np")):
             if _coordinated(text, start, match.start("np")):
                 return None
@@ -214,10 +229,20 @@ def _extend_left(text: str, start: int, np_start: int) -> int:
         np_start = match.start(1)
 
 
+def _word_start(text: str, start: int, end: int) -> int:
+    """`start`, or the start of the next word when `start` cuts one."""
+    if start == 0 or text[start - 1].isspace():
+        return start
+    space = text.find(" ", start, end)
+    return end if space < 0 else space + 1
+
+
 def verbs_before(
     text: str, start: int, end: int, quoted: Callable[[int], bool]
 ) -> list[tuple[int, int]]:
-    """Speech and framing verbs in [start, end) outside quotes, nearest first."""
+    """Speech and framing verbs in [start, end) outside quotes, nearest first (within
+    REACH of `end`)."""
+    start = max(start, end - REACH)
     found = [m.span() for m in _VERB_ANY.finditer(text, start, end) if not quoted(m.start())]
     return found[::-1]
 
@@ -226,9 +251,15 @@ _SECOND_VERB = re.compile(r"\b(?:and|but)\s+$")
 
 
 def before(text: str, start: int, end: int, quoted: Callable[[int], bool]) -> list[Cue]:
+    """The nearest cue before a quote within its sentence, if any."""
+    return list(itertools.islice(iter_before(text, start, end, quoted), 1))
+
+
+def iter_before(text: str, start: int, end: int, quoted: Callable[[int], bool]) -> Iterator[Cue]:
     """Cues before a quote within its sentence, nearest first ('BBC reported, adding Kerry
-    said the "root cause"' gives Kerry first, BBC second)."""
-    cues = []
+    said the "root cause"' gives Kerry first, BBC second). Lazy: the caller usually takes
+    the first, and a sentence may hold hundreds of verbs."""
+    start = max(start, end - REACH)
     for verb_start, verb_end in verbs_before(text, start, end, quoted):
         if text.startswith(" by ", verb_end):
             continue  # passive: 'described by one deputy as a "marathon"'
@@ -237,8 +268,7 @@ def before(text: str, start: int, end: int, quoted: Callable[[int], bool]) -> li
             # subject is the speaker, not the words before 'and'
         subject = subject_before(text, start, verb_start)
         if subject:
-            cues.append(Cue(subject[0], subject[1], verb_start, verb_end, "before"))
+            yield Cue(subject[0], subject[1], verb_start, verb_end, "before")
     match = _ACCORDING.search(text, start, end)
     if match and (cue := _cue(match, "according_to")):
-        cues.append(cue)
-    return cues
+        yield cue

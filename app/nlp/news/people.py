@@ -164,11 +164,17 @@ class _Intro:
 
 
 class Cast:
-    """Everyone who may speak in one article, and the names that point at them."""
+    """Everyone who may speak in one article, and the names that point at them.
+
+    Aliases are indexed as people are added, so looking a name up costs the same in a
+    5 MB article with thousands of people as in a short one.
+    """
 
     def __init__(self) -> None:
         self.people: list[Person] = []
         self.organisations: list[Organisation] = []
+        self._by_alias: dict[str, list[Person]] = {}
+        self._firsts: dict[str, list[Person]] = {}
 
     def add(self, intro: _Intro) -> None:
         """Add or enrich a person; a lone surname joins the full name it abbreviates, and a
@@ -180,7 +186,7 @@ class Cast:
             person = Person(intro.name, None, None, None, intro.start, intro.end)
             person.gender = intro.gender or _gender(intro.name)
             self.people.append(person)
-            self._refresh_aliases()
+            self._index(person)
         person.role = person.role or (_title_case(intro.role) if intro.role else None)
         person.country = person.country or intro.country
         person.organisation = person.organisation or intro.organisation
@@ -192,30 +198,43 @@ class Cast:
         Novak): at `position`, 'Novak' means the one of them introduced before it if only
         one was; once both were, it is ambiguous and names no one.
         """
-        key = word.casefold()
-        found = [p for p in self.people if key in p.aliases]
+        found = self._by_alias.get(word.casefold(), [])
         if len(found) > 1 and position is not None:
             found = [p for p in found if p.start <= position]
         return found[0] if len(found) == 1 else None
 
     def _shared(self, word: str) -> bool:
-        key = word.casefold()
-        return sum(key in p.aliases for p in self.people) > 1
+        return len(self._by_alias.get(word.casefold(), [])) > 1
 
-    def _refresh_aliases(self) -> None:
-        """Full name, surname, surname without 'al-', and a first name no one else shares."""
-        firsts: dict[str, int] = {}
-        for person in self.people:
-            words = person.name.casefold().split()
-            if len(words) > 1:
-                firsts[words[0]] = firsts.get(words[0], 0) + 1
-        for person in self.people:
-            words = person.name.casefold().split()
-            person.aliases = {person.name.casefold(), words[-1]}
-            if words[-1][:3] in {"al-", "el-"}:
-                person.aliases.add(words[-1][3:])
-            if len(words) > 1 and firsts[words[0]] == 1:
-                person.aliases.add(words[0])
+    def _alias(self, person: Person, alias: str) -> None:
+        person.aliases.add(alias)
+        holders = self._by_alias.setdefault(alias, [])
+        if person not in holders:
+            holders.append(person)
+
+    def _index(self, person: Person) -> None:
+        """Full name, surname, surname without 'al-', and a first name no one else shares
+        (a second 'Anna' takes the first name away from the first one)."""
+        words = person.name.casefold().split()
+        person.aliases = set()
+        self._alias(person, person.name.casefold())
+        self._alias(person, words[-1])
+        if words[-1][:3] in {"al-", "el-"}:
+            self._alias(person, words[-1][3:])
+        if len(words) < 2:
+            return
+        sharing = self._firsts.setdefault(words[0], [])
+        sharing.append(person)
+        if len(sharing) == 1:
+            self._alias(person, words[0])
+            return
+        for other in sharing[:-1]:
+            if words[0] in other.aliases and words[0] not in {
+                other.name.casefold(),
+                other.name.casefold().split()[-1],
+            }:
+                other.aliases.discard(words[0])
+                self._by_alias[words[0]].remove(other)
 
 
 def _title_before(text: str, start: int) -> tuple[str | None, str | None, str | None]:

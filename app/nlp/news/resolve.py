@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from app.nlp.news.lexicon import (
@@ -56,6 +56,9 @@ _JOINED = re.compile(r"\s+(?:and|&)\s+(?:[\w’'.-]+\s+){0,4}")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
 _WORD_CHAR = re.compile(r"[\w-]")
 _ROLE_KEYS = frozenset(ROLE_TITLES)
+# How many earlier subjects a pronoun or a descriptor may look back over: far more than any
+# article's chain of speakers, few enough that a 5 MB article resolves in linear time.
+_LOOKBACK = 400
 
 
 _HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
@@ -90,13 +93,15 @@ class Resolver:
 
     def __init__(self, text: str, cast: Cast, quoted: Callable[[int], bool]) -> None:
         self.text, self.cast = text, cast
-        self._events: list[tuple[int, Speaker]] = []
+        self._events: list[Speaker] = []
+        self._event_pos: list[int] = []
         self._pairs: dict[int, tuple[Person, Person]] = {}
         self._static = sorted(
             self._subject_mentions(quoted) + self._organisation_mentions(quoted),
             key=lambda event: event[0],
         )
         self._static_pos = [pos for pos, _ in self._static]
+        self._org_names = {org.name for org in cast.organisations} | KNOWN_ORGS
 
     # --- antecedents -------------------------------------------------------------------
     def _subject_mentions(self, quoted: Callable[[int], bool]) -> list[tuple[int, Speaker]]:
@@ -185,14 +190,29 @@ class Resolver:
 
     def note(self, position: int, speaker: Speaker) -> None:
         """Record a resolved speaker as the latest subject at `position`."""
-        self._events.append((position, speaker))
+        index = bisect.bisect_right(self._event_pos, position)
+        self._event_pos.insert(index, position)
+        self._events.insert(index, speaker)
+
+    def _subjects_before(self, position: int) -> Iterator[Speaker]:
+        """Subjects before `position`, latest first: resolved speakers and named mentions
+        merged. At most _LOOKBACK of them: a pronoun never reaches further back, which keeps
+        each lookup short however long the article is."""
+        i = bisect.bisect_left(self._event_pos, position) - 1
+        j = bisect.bisect_left(self._static_pos, position) - 1
+        for _ in range(_LOOKBACK):
+            if i < 0 and j < 0:
+                return
+            if j < 0 or (i >= 0 and self._event_pos[i] >= self._static_pos[j]):
+                yield self._events[i]
+                i -= 1
+            else:
+                yield self._static[j][1]
+                j -= 1
 
     def _antecedent(self, position: int, want: str) -> Speaker | None:
         """The latest subject before `position` compatible with the pronoun's gender/kind."""
-        candidates = [event for event in self._events if event[0] < position]
-        index = bisect.bisect_left(self._static_pos, position)
-        candidates.extend(self._static[:index])
-        for _, speaker in sorted(candidates, key=lambda event: event[0], reverse=True):
+        for speaker in self._subjects_before(position):
             if want == "organisation":
                 if speaker.kind == "organisation":
                     return speaker
@@ -241,8 +261,7 @@ class Resolver:
 
     def _organisation(self, label: str, start: int, end: int) -> Speaker | None:
         bare = re.sub(r"^(?:(?:the|The)\s+|\S+-based\s+|\S+['’]s\s+)+", "", label)
-        names = {org.name for org in self.cast.organisations} | KNOWN_ORGS
-        if bare in names:
+        if bare in self._org_names:
             offset = start + len(label) - len(bare)
             return Speaker(bare, "organisation", None, "named", 0.9, offset, end)
         words = bare.split()
@@ -341,12 +360,7 @@ class Resolver:
 
     def _latest(self, pool: list[Person], position: int) -> Person | None:
         """Among equally good office holders, the one most recently the subject."""
-        for _, speaker in sorted(
-            [e for e in self._events if e[0] < position]
-            + self._static[: bisect.bisect_left(self._static_pos, position)],
-            key=lambda event: event[0],
-            reverse=True,
-        ):
+        for speaker in self._subjects_before(position):
             if speaker.person in pool:
                 return speaker.person
         return None

@@ -7,8 +7,9 @@ recently named before it, and each resolved speaker becomes that latest subject.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from app.nlp.news import cues
@@ -25,6 +26,8 @@ from app.nlp.news.text import Block
 _HEADLINE_SPEAKER = re.compile(r"(?P<subj>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s")
 # What may sit between 'Osei said' and the resumed quote: ', ' or ', on Sunday, '.
 _RESUME_GAP = re.compile(r"(?:\s+[\w’'-]+){0,4}\s*,\s*")
+# What may follow a quote that fills its paragraph: '“Q.”', '“Q,” .'
+_CLOSING_PUNCT = re.compile(r"[ .,;!?)]*")
 _CONFIDENCE = {
     "named": 0.95,
     "pronoun": 0.75,
@@ -109,18 +112,23 @@ class Walker:
             self._record(span, "direct", resumed.cue, resumed.speaker, sentence.paragraph)
             return True
         closing = self._sentence_at(span.close_at) if span.closed else sentence
-        pre_start, pre_end = sentence.block.start, span.open_at
+        # Only REACH characters on each side are read: a cue stands near its quote, and a
+        # 1 MB sentence full of quotes must not be re-read per quote.
+        pre_start, pre_end = max(sentence.block.start, span.open_at - cues.REACH), span.open_at
         post_start, post_end = span.close_at + 1, max(span.close_at + 1, closing.block.end)
         after = cues.after(text, post_start, post_end) if span.closed else None
         intro = cues.is_intro(text, pre_start, pre_end)
-        pre, post = text[pre_start:pre_end], text[post_start:post_end]
+        pre, post = (
+            text[pre_start:pre_end],
+            text[post_start : min(post_end, post_start + cues.REACH)],
+        )
         headline = self._headline_cue(sentence)
         if is_direct(content, pre, post, after is not None, intro):
             if not pre.strip() and not after and is_named_thing(text, span, pre_start):
                 return False
             candidates: list[Cue | None] = [after] if after else []
             if intro or not after:
-                candidates += cues.before(text, pre_start, pre_end, self.quoted)[:1]
+                candidates += cues.before(text, pre_start, pre_end, self.quoted)
             candidates += [cues.according(text, post_start, post_end), headline]
             if not pre.strip() and after is None:
                 candidates.append(self._colon_intro(span))
@@ -128,17 +136,17 @@ class Walker:
         else:
             if is_named_thing(text, span, self.blocks[sentence.paragraph].start):
                 return False
-            candidates = [
-                *cues.before(text, pre_start, pre_end, self.quoted),
-                after,
-                cues.tail(text, post_start, post_end),
-                cues.according(text, post_start, post_end),
-                headline,
-            ]
-            if not any(candidates) and not cues.verbs_before(text, pre_start, pre_end, self.quoted):
+            lazy = itertools.chain(
+                cues.iter_before(text, pre_start, pre_end, self.quoted),
+                (after, cues.tail(text, post_start, post_end)),
+                (cues.according(text, post_start, post_end), headline),
+            )
+            cue, speaker, seen = self._choose(lazy)
+            if not seen and not cues.verbs_before(text, pre_start, pre_end, self.quoted):
                 return False  # a scare quote: no one is reported as saying it
-            kind = "partial"
-        cue, speaker = self._choose([c for c in candidates if c is not None])
+            self._record(span, "partial", cue, speaker, sentence.paragraph)
+            return True
+        cue, speaker, _ = self._choose(iter(candidates))
         self._record(span, kind, cue, speaker, sentence.paragraph)
         return True
 
@@ -179,14 +187,19 @@ class Walker:
             return None
         return Cue(*match.span("subj"), *match.span("subj"), "headline")
 
-    def _choose(self, candidates: list[Cue]) -> tuple[Cue | None, Speaker | None]:
-        """The nearest cue whose words are not a reporting outlet; its speaker or None."""
+    def _choose(self, candidates: Iterator[Cue | None]) -> tuple[Cue | None, Speaker | None, bool]:
+        """The nearest cue whose words are not a reporting outlet; its speaker or None; and
+        whether any cue was seen at all (an outlet's included)."""
+        seen = False
         for cue in candidates:
+            if cue is None:
+                continue
+            seen = True
             label = self.text[cue.label_start : cue.label_end]
             if self.resolver.is_outlet(label):
                 continue
-            return cue, self.resolver.resolve(cue.label_start, cue.label_end)
-        return None, None
+            return cue, self.resolver.resolve(cue.label_start, cue.label_end), True
+        return None, None, seen
 
     def _record(
         self,
@@ -204,7 +217,7 @@ class Walker:
         method, confidence = _method(cue, speaker)
         last = self.blocks[span.last_paragraph]
         whole = span.open_at == self.blocks[span.first_paragraph].start and (
-            not self.text[span.close_at + 1 : last.end].strip(" .,;!?)")
+            _CLOSING_PUNCT.match(self.text, span.close_at + 1, last.end).end() >= last.end
         )
         self.found.append(
             Found(
@@ -325,7 +338,7 @@ def _same_paragraph_donor(found: list[Found], index: int) -> Found | None:
 def _previous_quote(found: list[Found], index: int) -> Found | None:
     """The last quote of the paragraph right before this one, if that paragraph quoted."""
     item = found[index]
-    for other in reversed(found[:index]):
+    for other in (found[i] for i in range(index - 1, -1, -1)):
         if other.last_paragraph < item.first_paragraph - 1:
             return None
         if other.last_paragraph == item.first_paragraph - 1 and other.kind != "indirect":
