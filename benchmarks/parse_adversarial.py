@@ -12,6 +12,8 @@ Shapes:
 - single-line: ordinary prose and quotes with every newline removed.
 - short-quotes: thousands of one-line paragraphs '“Yes,” he said.'.
 - article: an ordinary article grown to megabytes (paragraphs, names, quotes, reported speech).
+- transcript: a briefing with thousands of labelled turns ('SECRETARY MARSH: ...'), 5 MB.
+- long-turn: one labelled turn of 1 MB on a single line.
 
 Run: .venv/bin/python benchmarks/parse_adversarial.py [--scale 1.0] [--timeout 120]
 (--scale 0.1 for a quick look; figures in BENCHMARKS.md come from --scale 1).
@@ -113,12 +115,32 @@ def short_quotes(size: int, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
+def transcript_turns(size: int, rng: random.Random) -> str:
+    """A briefing transcript with thousands of short labelled turns."""
+    lines = ["Remarks With Foreign Minister Oleg Volkov", "Press Availability", "Vienna, Austria"]
+    labels = ["SECRETARY MARSH", "FOREIGN MINISTER VOLKOV", "QUESTION", "MS OSEI", "Q"]
+    total = 0
+    while total < size:
+        line = f"{rng.choice(labels)}: {_clause(rng).capitalize()}. {_clause(rng)}?"
+        lines.append(line)
+        total += len(line) + 2
+    return "\n\n".join(lines)
+
+
+def long_turn(size: int, rng: random.Random) -> str:
+    """One speaker talking for megabytes on a single line."""
+    words = " ".join(f"{_clause(rng).capitalize()}." for _ in range(size // 40))
+    return "Remarks by Mayor Linda Osei\n\nMAYOR OSEI: " + words
+
+
 # (shape, builder, base size in characters); each runs at base and 4 x base.
 SHAPES: list[tuple[str, Callable[[int, random.Random], str], int]] = [
     ("huge-sentence", huge_sentence, 25_000),
     ("single-line", single_line, 250_000),
     ("short-quotes", short_quotes, 250_000),
     ("article", article, 1_250_000),
+    ("transcript", transcript_turns, 1_250_000),
+    ("long-turn", long_turn, 250_000),
 ]
 
 

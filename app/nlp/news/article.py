@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.nlp.news.layout import Layout, blank_credits, layout, strip_dateline
+from app.nlp.news.masks import mask
 from app.nlp.news.people import build_cast
 from app.nlp.news.quotemarks import QuoteSpan, find_quotes
 from app.nlp.news.text import Block, paragraphs, sentences
@@ -151,6 +152,7 @@ def _copy_blocks(text: str) -> tuple[list[Block], Layout]:
 
 def parse_news(text: str) -> NewsArticle:
     """Quotes and people of one news article (text with '\\n' newlines)."""
+    original, text = text, mask(text)  # same offsets; the grammar reads the masked copy
     blocks, page = _copy_blocks(text)
     if not blocks:
         return NewsArticle(None, (), ())
@@ -166,6 +168,6 @@ def parse_news(text: str) -> NewsArticle:
         PersonMention(p.name, p.role, p.country, p.organisation, p.start, p.end)
         for p in cast.people
     )
-    quotes = tuple(_quote(text, blocks, item) for item in found)
+    quotes = tuple(_quote(original, blocks, item) for item in found)
     title = blocks[page.headline] if page.headline is not None else blocks[0]
-    return NewsArticle(text[title.start : title.end], quotes, people)
+    return NewsArticle(original[title.start : title.end], quotes, people)

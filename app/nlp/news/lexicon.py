@@ -96,7 +96,12 @@ ROLE_TITLES = tuple(
     secretary | prime minister | prince | princess | professor | prosecutor | queen |
     representative | researcher | secretary | secretary general | secretary of defense |
     secretary of state | secretary-general | senator | sheikh | special envoy | spokesman |
-    spokesperson | spokeswoman | supreme leader | top diplomat | vice president
+    spokesperson | spokeswoman | supreme leader | top diplomat | vice president | speaker |
+    house speaker | pollster | strategist | councillor | councilor | councilman |
+    councilwoman | detective | inspector | detective inspector | detective chief inspector |
+    superintendent | chief superintendent | chief constable | sergeant | lieutenant | colonel
+    | admiral | first minister | epidemiologist | state epidemiologist | minority leader |
+    majority leader | senate majority leader | senate minority leader | attorney
     """
         ),
         key=len,
@@ -104,15 +109,43 @@ ROLE_TITLES = tuple(
     )
 )
 
+# Abbreviated titles, as written before a name once masks.py has dropped their period:
+# 'Sen. Robert Kane', 'Det Insp Karen Walsh', 'Cllr Jim Barrow'.
+ABBREVIATED_TITLES = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "cllr": "councillor",
+    "amb": "ambassador",
+    "atty": "attorney",
+}
+# Party words that sit before a title or an occupation: 'Democratic strategist Paul Reyes'.
+PARTY_WORDS = words(
+    """
+    Democratic Democrat Republican GOP Labour Conservative Tory Liberal Green Independent
+    Socialist Reform
+    """
+)
+
 # Head nouns of organisation names: "Syrian Observatory for Human Rights", "Health Ministry".
 ORG_HEADS = words(
     """
-    agency alliance army association authority bank board brigade brigades bureau center
+    agency alliance army association authority bank board brigade brigades bureau campaign center
     centre coalition commission committee company congress corporation council court
     crescent cross department federation forces foundation front fund group inc institute
     international kremlin ltd ministry movement nations network observatory office
     organisation organization parliament party pentagon senate service services society
-    union watch
+    union watch police
     """
 )
 # Institutions that speak without an introduction: "the White House said".
@@ -260,6 +293,7 @@ OCCUPATIONS = words(
     organizer owner paramedic photographer pilot player policeman policewoman priest
     professor protester rabbi reporter researcher resident scientist sergeant shopkeeper
     singer sister soldier son spokesman spokesperson spokeswoman striker student surgeon
+    strategist pollster epidemiologist councillor retiree
     survivor teacher trader victim volunteer wife witness worker writer
     """
 )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from app.nlp.news.lexicon import (
+    ABBREVIATED_TITLES,
     FEMALE_FIRST,
     FEMALE_HONORIFICS,
     FIRST_NAMES,
@@ -90,7 +91,9 @@ _WORD = re.compile(r"\S+")
 _ROLE_SET = frozenset(ROLE_TITLES)
 _HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
 _TITLE_WORDS = frozenset(
-    {word for title in ROLE_TITLES for word in title.split()} | {h.rstrip(".") for h in HONORIFICS}
+    {word for title in ROLE_TITLES for word in title.split()}
+    | {h.rstrip(".") for h in HONORIFICS}
+    | set(ABBREVIATED_TITLES)
 )
 
 
@@ -244,7 +247,10 @@ def _title_before(text: str, start: int) -> tuple[str | None, str | None, str | 
     'secretary of state John Kerry' -> ('secretary of state', None, None); 'Dr Amira Haddad'
     -> (None, None, 'Dr').
     """
-    window = text[max(0, start - 80) : start].split()
+    window = [
+        ABBREVIATED_TITLES.get(word.casefold(), word)
+        for word in text[max(0, start - 80) : start].split()
+    ]
     if not window or window[-1].endswith((",", ";", ":")):
         return None, None, None
     if window[-1].casefold().rstrip(".") in _HONORIFICS:
@@ -266,7 +272,7 @@ def _title_before(text: str, start: int) -> tuple[str | None, str | None, str | 
 # 'The energy minister, Anna Novak, has ...', 'Russia’s foreign minister, Sergei Lavrov,':
 # the office, then the name set off by commas (Guardian and BBC style).
 _APPOSED_BEFORE = re.compile(
-    r"(?:\b(?:[Tt]he)|(?P<country>[A-Z][\w.]*)['’]s?)\s+(?P<role>(?:[a-z-]+\s+){0,2}?"
+    r"(?:\b(?:[Tt]he)|(?P<country>[A-Z][\w.]*)['’]s?)\s+(?P<role>(?:[A-Za-z-]+\s+){0,2}?"
     rf"(?i:{_ROLE}))\s*,\s*$"
 )
 

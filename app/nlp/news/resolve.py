@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from app.nlp.news.lexicon import (
+    ABBREVIATED_TITLES,
     HONORIFICS,
     KNOWN_ORGS,
     NOT_NAMES,
@@ -19,6 +20,7 @@ from app.nlp.news.lexicon import (
     ORG_SYNONYMS,
     OUTLET_SUFFIXES,
     OUTLETS,
+    PARTY_WORDS,
     PLACES,
     PRONOUNS,
     ROLE_TITLES,
@@ -56,6 +58,7 @@ _JOINED = re.compile(r"\s+(?:and|&)\s+(?:[\w’'.-]+\s+){0,4}")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
 _WORD_CHAR = re.compile(r"[\w-]")
 _ROLE_KEYS = frozenset(ROLE_TITLES)
+_ROLE_WORDS = frozenset(word for title in ROLE_TITLES for word in title.split())
 # How many earlier subjects a pronoun or a descriptor may look back over: far more than any
 # article's chain of speakers, few enough that a 5 MB article resolves in linear time.
 _LOOKBACK = 400
@@ -66,6 +69,22 @@ _HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
 
 def _is_honorific(word: str) -> bool:
     return word.casefold().rstrip(".") in _HONORIFICS
+
+
+def _is_title_token(word: str) -> bool:
+    """'Mr', 'Sen', 'Councillor', 'pollster': a word that stands before a name."""
+    low = word.casefold().rstrip(".")
+    return low in _HONORIFICS or low in ABBREVIATED_TITLES or low in _ROLE_WORDS
+
+
+def _is_name_token(word: str) -> bool:
+    """A capitalised word that can be part of a person's name (not a title, not a party)."""
+    return (
+        word[:1].isupper()
+        and not _is_title_token(word)
+        and word not in PARTY_WORDS
+        and word not in NOT_NAMES
+    )
 
 
 def _norm_words(label: str) -> list[str]:
@@ -289,16 +308,19 @@ class Resolver:
     def _unintroduced(
         self, label: str, spans: list[tuple[int, int]], start: int, end: int
     ) -> Speaker | None:
-        """A name the article never introduced: 'Mr Smith' or 'Jane Smith' as written."""
+        """A name the article never introduced: 'Mr Smith', 'Jane Smith' or 'Republican Sen
+        Mark Ellison' as written, less its titles; one bare word is no one's name."""
         words = label.split()
-        titled = _is_honorific(words[0])
-        names = [w for w in words if not _is_honorific(w)]
+        first = len(words)
+        while first > 0 and _is_name_token(words[first - 1]):
+            first -= 1
+        names = words[first:]
+        titled = first > 0 and _is_title_token(words[first - 1])
         if not names or any(w in NOT_NAMES or w in PLACES or country_of(w) for w in names):
             return None
         if not (titled or len(names) >= 2):
             return None
-        name = " ".join(names)
-        return Speaker(name, "person", None, "named", 0.7, start, end)
+        return Speaker(" ".join(names), "person", None, "named", 0.7, start, end)
 
     def _person(self, person: Person, method: str, span: tuple[int, int]) -> Speaker:
         confidence = 0.95 if method == "named" else 0.8
