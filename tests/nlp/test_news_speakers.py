@@ -175,7 +175,7 @@ CASES: list[tuple[str, str, list[tuple]]] = [
         "Police said.",
         [
             (
-                "Two men have been charged after a fire at a warehouse in Leeds,",
+                "Two men have been charged after a fire at a warehouse in Leeds",
                 "indirect",
                 "West Yorkshire Police",
             )

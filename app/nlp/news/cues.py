@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from app.nlp.news.lexicon import (
+    ANONYMOUS_RE,
     AUX_WORDS,
     FRAMING_VERBS,
     HONORIFICS,
@@ -63,6 +64,11 @@ _VERB_ANY = re.compile(
     + r")\b"
 )
 _TRAILING_AUX = re.compile(rf"(?:\s+(?:{_AUX}))+\s*$")
+_TRAILING_TIME = re.compile(
+    r"\s+(?:(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)|(?:last|this)\s+(?:week|month|year|night|morning|afternoon|evening)|yesterday|"
+    r"today|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s*$"
+)
 # ', who is on his three-day visit to Britain,' between a name and its verb.
 _APPOSITIVE_END = re.compile(r",\s*(?:who|whose|which|a|an|the|[0-9]|[a-z])[^,]*,\s*$")
 _PRONOUN_END = re.compile(r"\b(?P<np>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s*$")
@@ -91,10 +97,13 @@ _ROLE_WORDS = frozenset(word for title in ROLE_TITLES for word in title.split())
 
 
 def is_subject(phrase: str) -> bool:
-    """A noun phrase that can name a speaker: pronoun, 'the ...' descriptor or a name."""
+    """A noun phrase that can name a speaker: pronoun, 'the ...' descriptor, a name, or
+    someone unnamed ('one', 'another voter')."""
     words = phrase.split()
     if not words or len(words) > 8:
         return False
+    if ANONYMOUS_RE.fullmatch(phrase.strip()):
+        return True
     if len(words) == 1 and words[0].casefold() in {"he", "she", "it", "they"}:
         return True
     lowered = [w.casefold().strip("’'") for w in words]
@@ -170,8 +179,11 @@ def subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] | 
     if verb_start - _SUBJECT_REACH > start:
         start = _word_start(text, verb_start - _SUBJECT_REACH, verb_start)
     end = verb_start
-    trailing = _TRAILING_AUX.search(text, max(start, end - _PHRASE_REACH), end)
-    if trailing:
+    while True:  # 'Odhiambo on Monday denied', 'Boris has previously said'
+        trailing = _TRAILING_AUX.search(text, max(start, end - _PHRASE_REACH), end)
+        trailing = trailing or _TRAILING_TIME.search(text, max(start, end - _PHRASE_REACH), end)
+        if not trailing:
+            break
         end = trailing.start()
     appositive = _APPOSITIVE_END.search(text, start, end)
     if appositive:
@@ -248,6 +260,26 @@ def verbs_before(
 
 
 _SECOND_VERB = re.compile(r"\b(?:and|but)\s+$")
+_AFTER_COMMA = re.compile(r",\s*$")
+# The verb of a sentence's main clause, right after its subject: 'Reyes shrugged',
+# 'Chancellor Rachel Sutton defended', 'she has'. Only the sentence's first words are read.
+_MAIN_VERB = re.compile(
+    r"(?:(?<=\s)|^)(?:[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey)\s+"
+    r"(?P<verb>has|had|have|was|is|were|will|would|[a-z]{2,}(?:ed|es|s))\b"
+)
+_LEAD_REACH = 160
+
+
+def lead(text: str, start: int, end: int) -> Cue | None:
+    """The subject of the sentence's main clause, as the cue of a quote that a non-speech
+    verb introduces ('Reyes shrugged it off with a joke: “Q”') or a participle frames."""
+    verb = _MAIN_VERB.search(text, start, min(end, start + _LEAD_REACH))
+    if verb is None:
+        return None
+    subject = subject_before(text, start, verb.start("verb"))
+    if subject is None:
+        return None
+    return Cue(subject[0], subject[1], verb.start("verb"), verb.end("verb"), "before")
 
 
 def before(text: str, start: int, end: int, quoted: Callable[[int], bool]) -> list[Cue]:
@@ -259,13 +291,22 @@ def iter_before(text: str, start: int, end: int, quoted: Callable[[int], bool]) 
     """Cues before a quote within its sentence, nearest first ('BBC reported, adding Kerry
     said the "root cause"' gives Kerry first, BBC second). Lazy: the caller usually takes
     the first, and a sentence may hold hundreds of verbs."""
-    start = max(start, end - REACH)
+    sentence_start, start = start, max(start, end - REACH)
     for verb_start, verb_end in verbs_before(text, start, end, quoted):
         if text.startswith(" by ", verb_end):
             continue  # passive: 'described by one deputy as a "marathon"'
         if _SECOND_VERB.search(text, max(start, verb_start - 6), verb_start):
             continue  # 'The State Department said ... and warned of “Q”': the earlier verb's
             # subject is the speaker, not the words before 'and'
+        if text[verb_start:verb_end] in _PARTICIPLES and _AFTER_COMMA.search(
+            text, max(start, verb_start - 4), verb_start
+        ):
+            # 'Ortiz brushed the idea aside, calling it “unworkable”': the participle's
+            # subject is the sentence's
+            found = lead(text, sentence_start, verb_start)
+            if found:
+                yield found
+            continue
         subject = subject_before(text, start, verb_start)
         if subject:
             yield Cue(subject[0], subject[1], verb_start, verb_end, "before")

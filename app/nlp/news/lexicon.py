@@ -47,10 +47,27 @@ SPEECH_VERBS = _forms(
 )
 # Verbs that frame a quoted fragment without introducing a whole quote:
 # Kerry described the move as a "dangerous" step; he called it "a disgrace".
-FRAMING_VERBS = _forms("describe call:calls:called brand* label:labels:labelled term*")
+FRAMING_VERBS = _forms(
+    """
+    describe call:calls:called brand* label:labels:labelled term* fault accuse criticise
+    criticize condemn denounce praise blame dismiss slam:slams:slammed reject welcome hail
+    """
+)
 
 # Verbs that take a reported clause: "Kerry confirmed the U.S. was ..." (indirect speech).
 CLAUSE_VERBS = SPEECH_VERBS - {"asks", "asked", "urges", "urged", "posted"}
+# Reporting verbs whose content follows a preposition: 'accused the opposition of spreading
+# lies', 'called for a new referendum'.
+PHRASE_VERBS = phrases("accused | accuses | called for | calls for | has called for")
+
+# Who speaks without a name: 'one said', 'said another', 'a third resident added'.
+ANONYMOUS_RE = re.compile(
+    r"(?:one|another|a\s+(?:second|third|fourth|fifth))(?:\s+(?:of\s+them|[a-z]+))?",
+    re.IGNORECASE,
+)
+
+# What speaks for a person: 'his office said in a statement', 'her campaign said'.
+MOUTHPIECES = words("office campaign spokesman spokeswoman spokesperson team press")
 
 # Words allowed between a speaker and the verb: "Boris has previously said", "he later added".
 AUX_WORDS = words(

@@ -58,6 +58,9 @@ _JOINED = re.compile(r"\s+(?:and|&)\s+(?:[\w’'.-]+\s+){0,4}")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
 _WORD_CHAR = re.compile(r"[\w-]")
 _ROLE_KEYS = frozenset(ROLE_TITLES)
+# 'Simon Kerr of the Drivers' Alliance', 'Selin Aydemir at Bosphorus Capital': a name, then
+# where the person works.
+_COMPLEMENT = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z]")
 _ROLE_WORDS = frozenset(word for title in ROLE_TITLES for word in title.split())
 # How many earlier subjects a pronoun or a descriptor may look back over: far more than any
 # article's chain of speakers, few enough that a 5 MB article resolves in linear time.
@@ -284,6 +287,9 @@ class Resolver:
             offset = start + len(label) - len(bare)
             return Speaker(bare, "organisation", None, "named", 0.9, offset, end)
         words = bare.split()
+        head = _COMPLEMENT.search(bare)
+        if head and self.cast.find_alias(bare[: head.start()].strip(), start):
+            return None  # 'Simon Kerr of the Drivers' Alliance' is Simon Kerr
         if len(words) > 1 and words[-1].casefold() in ORG_HEADS and words[0][:1].isupper():
             offset = start + len(label) - len(bare)
             return Speaker(bare, "organisation", None, "named", 0.8, offset, end)
@@ -301,13 +307,21 @@ class Resolver:
                 while begin > 0 and _is_honorific(label[slice(*spans[begin - 1])]):
                     begin -= 1
                 return self._person(person, "named", (start + spans[begin][0], end))
+        head = _COMPLEMENT.search(label)
+        if head and head.start() > 0:  # 'Simon Kerr of the Drivers' Alliance'
+            person = self.cast.find_alias(label[: head.start()].split()[-1], start)
+            if person is None and " " in label[: head.start()].strip():
+                person = self.cast.find_alias(" ".join(label[: head.start()].split()[-2:]), start)
+            if person is not None:
+                return self._person(person, "named", (start, start + head.start()))
+            found = self._unintroduced(label[: head.start()], start, start + head.start())
+            if found is not None:
+                return found
         if any(title in label.casefold() for title in _ROLE_KEYS):
             return self._descriptor(label, start, end)
-        return self._unintroduced(label, spans, start, end)
+        return self._unintroduced(label, start, end)
 
-    def _unintroduced(
-        self, label: str, spans: list[tuple[int, int]], start: int, end: int
-    ) -> Speaker | None:
+    def _unintroduced(self, label: str, start: int, end: int) -> Speaker | None:
         """A name the article never introduced: 'Mr Smith', 'Jane Smith' or 'Republican Sen
         Mark Ellison' as written, less its titles; one bare word is no one's name."""
         words = label.split()

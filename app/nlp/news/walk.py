@@ -17,6 +17,7 @@ from app.nlp.news.cues import Cue
 from app.nlp.news.indirect import elsewhere_near, find_reported
 from app.nlp.news.kinds import content_text, is_direct, is_named_thing
 from app.nlp.news.layout import Layout
+from app.nlp.news.lexicon import ANONYMOUS_RE
 from app.nlp.news.people import Cast
 from app.nlp.news.quotemarks import QuoteIndex, QuoteSpan
 from app.nlp.news.resolve import Resolver, Speaker
@@ -35,6 +36,7 @@ _CONFIDENCE = {
     "according_to": 0.85,
     "headline": 0.85,
     "continuation": 0.7,
+    "anonymous": 0.6,
 }
 
 
@@ -128,7 +130,11 @@ class Walker:
                 return False
             candidates: list[Cue | None] = [after] if after else []
             if intro or not after:
-                candidates += cues.before(text, pre_start, pre_end, self.quoted)
+                nearest = cues.before(text, pre_start, pre_end, self.quoted)
+                if not nearest and pre.rstrip().endswith(":"):
+                    # 'Reyes shrugged it off with a joke: “Q”'
+                    nearest = [cues.lead(text, sentence.block.start, pre_end)]
+                candidates += nearest
             candidates += [cues.according(text, post_start, post_end), headline]
             if not pre.strip() and after is None:
                 candidates.append(self._colon_intro(span))
@@ -215,6 +221,8 @@ class Walker:
         if speaker:
             self.resolver.note(speaker.start, speaker)
         method, confidence = _method(cue, speaker)
+        if speaker is None and cue is not None and _anonymous(self.text, cue):
+            method, confidence = "anonymous", _CONFIDENCE["anonymous"]
         last = self.blocks[span.last_paragraph]
         whole = span.open_at == self.blocks[span.first_paragraph].start and (
             _CLOSING_PUNCT.match(self.text, span.close_at + 1, last.end).end() >= last.end
@@ -282,6 +290,11 @@ def _hiding(quoted: Callable[[int], bool], hidden: list[tuple[int, int]]) -> Cal
 
 def _span(block: Block) -> tuple[int, int]:
     return block.start, block.end
+
+
+def _anonymous(text: str, cue: Cue) -> bool:
+    """'one said', 'said another', 'one resident added': someone speaks, unnamed."""
+    return ANONYMOUS_RE.fullmatch(text[cue.label_start : cue.label_end].strip()) is not None
 
 
 def _method(cue: Cue | None, speaker: Speaker | None) -> tuple[str, float]:
