@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.nlp.news.lexicon import (
     ANONYMOUS_RE,
@@ -41,7 +41,8 @@ _AUX = "|".join(sorted(AUX_WORDS, key=len, reverse=True))
 _SUBJ = r"[^,.;:!?“”\"«»\n()]{1,60}?"
 # '," Johnson told', '” he later added', ', the US’ top diplomat said'
 _AFTER_SV = re.compile(
-    rf"[\s,]*(?P<subj>{_SUBJ})(?:,\s*(?:\d{{1,3}}|who\b[^,]{{1,60}}|(?:the|a|an)\s[^,]{{1,50}}),)?"
+    rf"[\s,]*(?P<subj>{_SUBJ})(?P<app>,\s*(?:\d{{1,3}}|who\b[^,]{{1,120}}|(?:the|a|an)\s[^,]{{1,50}}"
+    rf"|[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}\s+[A-Z][^,]{{1,40}}),)?"
     rf"\s+(?:(?:{_AUX})\s+){{0,3}}(?P<verb>{_VERBS})\b"
 )
 # '," said Johnson, adding', ', says US Secretary of State'
@@ -82,6 +83,11 @@ _NAMED_END = re.compile(
     r"\(?[A-Z][\w’'.-]*\)?)*)\s*$"
 )
 _SMALL = words("of for the al bin de van von and")
+# An apposition that names the speaker the head only describes.
+_APPOSED_NAME = re.compile(
+    r",\s*(?:[a-z][\w-]*\s+){0,3}(?P<np>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+),\s*$"
+)
+_UNNAMED_HEADS = words("a an one another the his her their its")
 # How far from a quote its cue may stand, in characters. A cue is a few words and perhaps
 # an apposition ('Paul Reyes, who advised two campaigns in the state, said'); reading
 # further back would cost time in proportion to the sentence, per quote, and a sentence
@@ -137,9 +143,20 @@ def after(text: str, start: int, end: int) -> Cue | None:
     for pattern in (_AFTER_SV, _AFTER_VS):
         match = pattern.match(text, start, end)
         if match and (cue := _cue(match, "after")):
-            return cue
+            return _apposed(text, match, cue)
     match = _ACCORDING.match(text, _skip(text, start, end), end)
     return _cue(match, "according_to") if match else None
+
+
+def _apposed(text: str, match: re.Match[str], cue: Cue) -> Cue:
+    """'a third, retired teacher Helen Brooks, said': the apposition names the speaker."""
+    if "app" not in match.groupdict() or not match.group("app"):
+        return cue
+    head = match.group("subj").split()
+    named = _APPOSED_NAME.search(text, match.start("app"), match.end("app"))
+    if named and (head[-1][:1].islower() or head[0].casefold() in _UNNAMED_HEADS):
+        return replace(cue, label_start=named.start("np"), label_end=named.end("np"))
+    return cue
 
 
 # '... “the talks failed” on Sunday, Kerry said.' -- an attribution closing the sentence.
@@ -187,6 +204,11 @@ def subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] | 
         end = trailing.start()
     appositive = _APPOSITIVE_END.search(text, start, end)
     if appositive:
+        named = _APPOSED_NAME.search(text, appositive.start(), end)
+        head = text[max(start, appositive.start() - 40) : appositive.start()].split()
+        if named and head and (head[-1][:1].islower() or head[0].casefold() in _UNNAMED_HEADS):
+            # 'a third, retired teacher Helen Brooks, said', 'the minister, Anna Novak, said'
+            return named.span("np")
         end = appositive.start()
     elif text[start:end].rstrip().endswith(","):
         end = text.rindex(",", start, end)  # "Novak’s deputy, Tom Reed, said"

@@ -58,6 +58,9 @@ _JOINED = re.compile(r"\s+(?:and|&)\s+(?:[\w’'.-]+\s+){0,4}")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
 _WORD_CHAR = re.compile(r"[\w-]")
 _ROLE_KEYS = frozenset(ROLE_TITLES)
+# Words that may precede a sentence's subject besides capitalised ones: 'the prime minister'.
+_LEAD_WORDS = frozenset(word for title in ROLE_TITLES for word in title.split()) | {"the"}
+_LEAD_REACH = 80
 # 'Simon Kerr of the Drivers' Alliance', 'Selin Aydemir at Bosphorus Capital': a name, then
 # where the person works.
 _COMPLEMENT = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z]")
@@ -113,8 +116,15 @@ def _leads(role: str, country: str | None, person: Person) -> bool:
 class Resolver:
     """Resolves labels against one article's cast, remembering who was last the subject."""
 
-    def __init__(self, text: str, cast: Cast, quoted: Callable[[int], bool]) -> None:
+    def __init__(
+        self,
+        text: str,
+        cast: Cast,
+        quoted: Callable[[int], bool],
+        sentence_start: Callable[[int], int] | None = None,
+    ) -> None:
         self.text, self.cast = text, cast
+        self.sentence_start = sentence_start or (lambda position: position)
         self._events: list[Speaker] = []
         self._event_pos: list[int] = []
         self._pairs: dict[int, tuple[Person, Person]] = {}
@@ -233,8 +243,18 @@ class Resolver:
                 j -= 1
 
     def _antecedent(self, position: int, want: str) -> Speaker | None:
-        """The latest subject before `position` compatible with the pronoun's gender/kind."""
+        """The latest subject before `position` compatible with the pronoun's gender/kind;
+        but when that one stands inside a sentence whose main subject also fits ('Crossley
+        spoke a day after President Dalton urged ... “Q,” he said'), the main subject."""
+        chosen: Speaker | None = None
+        sentence = 0
         for speaker in self._subjects_before(position):
+            if chosen is not None:
+                if speaker.start < sentence:
+                    break
+                if self._fits(speaker, want) and self._leads(speaker.start, sentence):
+                    return speaker
+                continue
             if want == "organisation":
                 if speaker.kind == "organisation":
                     return speaker
@@ -248,10 +268,32 @@ class Resolver:
                 continue
             if speaker.kind != "person":
                 continue
-            gender = speaker.person.gender if speaker.person else None
-            if gender in (None, want):
+            if not self._fits(speaker, want):
+                continue
+            sentence = self.sentence_start(speaker.start)
+            if self._leads(speaker.start, sentence):
                 return speaker
-        return None
+            chosen = speaker
+        return chosen
+
+    @staticmethod
+    def _fits(speaker: Speaker, want: str) -> bool:
+        if speaker.kind != "person":
+            return False
+        gender = speaker.person.gender if speaker.person else None
+        return gender in (None, want)
+
+    def _leads(self, position: int, sentence: int) -> bool:
+        """Is the name at `position` its sentence's subject: only an opener ('On Friday,')
+        and titles ('British Prime Minister') stand before it?"""
+        if position - sentence > _LEAD_REACH:
+            return False
+        before = self.text[sentence:position]
+        before = before.rsplit(",", 1)[-1] if "," in before else before
+        return all(
+            word[:1].isupper() or word.casefold().rstrip(".") in _LEAD_WORDS
+            for word in before.split()
+        )
 
     # --- resolution --------------------------------------------------------------------
     def resolve(self, start: int, end: int) -> Speaker | None:

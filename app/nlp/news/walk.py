@@ -79,8 +79,13 @@ class Walker:
         furniture = sorted(page.furniture) if page else []
         self.headline = page.headline if page else 0
         hidden = [(blocks[i].start, blocks[i].end) for i in furniture]
-        self.resolver = Resolver(text, cast, _hiding(self.quoted, hidden))
         self._starts = [s.block.start for s in sentences]
+        self.resolver = Resolver(
+            text,
+            cast,
+            _hiding(self.quoted, hidden),
+            lambda position: self._sentence_at(position).block.start if sentences else 0,
+        )
         self._elsewhere_by: dict[str, int] = {}
         self.found: list[Found] = []
 
