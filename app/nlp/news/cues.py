@@ -18,6 +18,7 @@ from app.nlp.news.lexicon import (
     FRAMING_VERBS,
     HONORIFICS,
     OCCUPATIONS,
+    ORG_HEADS,
     ROLE_TITLES,
     SPEECH_VERBS,
     words,
@@ -83,6 +84,9 @@ _NAMED_END = re.compile(
     r"\(?[A-Z][\w’'.-]*\)?)*)\s*$"
 )
 _SMALL = words("of for the al bin de van von and")
+_OWNED_END = re.compile(
+    r"(?<![\w’'])(?P<np>(?P<owner>[A-Z][\w.]*)['’]s\s+(?:[a-z-]+\s+){0,2}(?P<head>[a-z]+))\s*$"
+)
 # An apposition that names the speaker the head only describes.
 _APPOSED_NAME = re.compile(
     r",\s*(?:[a-z][\w-]*\s+){0,3}(?P<np>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+),\s*$"
@@ -214,6 +218,9 @@ def subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] | 
         end = text.rindex(",", start, end)  # "Novak’s deputy, Tom Reed, said"
     # The subject itself is a few words: only its end of the window is searched.
     near = _word_start(text, end - _PHRASE_REACH, end) if end - _PHRASE_REACH > start else start
+    owned = _OWNED_END.search(text, near, end)
+    if owned and country_of(owned.group("owner")) and owned.group("head") in ORG_HEADS:
+        return owned.span("np")  # "Russia's foreign ministry said"
     for pattern in (_PRONOUN_END, _DESCRIPTOR_END, _NAMED_END):
         match = pattern.search(text, near, end)
         if match and is_subject(match.group("np")):

@@ -397,6 +397,40 @@ def _organisations(text: str, cast: Cast) -> None:
             org.nouns.update(appositive.group(1).casefold().split())
 
 
+# "Russia's foreign ministry", "Turkey's central bank": a country's institution, lowercase.
+_COUNTRY_ORG = re.compile(
+    r"(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.]*)['’]s\s+(?P<org>(?:[a-z-]+\s+){0,2}(?P<head>[a-z]+))\b"
+)
+
+
+def country_organisation(label: str) -> str | None:
+    """ "Russia's foreign ministry" -> "Russia's Foreign Ministry"; None for anything else."""
+    match = _COUNTRY_ORG.fullmatch(label.strip())
+    return _owned_name(match) if match else None
+
+
+def _owned_name(match: re.Match[str]) -> str | None:
+    if match.group("head") not in ORG_HEADS or not _country(match.group("owner")):
+        return None
+    org = " ".join(word[:1].upper() + word[1:] for word in match.group("org").split())
+    return f"{match.group('owner')}'s {org}"
+
+
+def _country_organisations(text: str, cast: Cast) -> None:
+    """Institutions introduced by their country: later 'the bank said' can point at them."""
+    known = {org.name: org for org in cast.organisations}
+    for match in _COUNTRY_ORG.finditer(text):
+        name = _owned_name(match)
+        if name is None:
+            continue
+        org = known.get(name)
+        if org is None:
+            org = known[name] = Organisation(name, match.start("owner"))
+            org.nouns.add(match.group("head"))
+            cast.organisations.append(org)
+        org.positions.append(match.start("owner"))
+
+
 def build_cast(text: str) -> Cast:
     """Everyone the article introduces: full names first, so lone surnames can join them."""
     cast = Cast()
@@ -407,4 +441,5 @@ def build_cast(text: str) -> Cast:
         cast.add(intro)
     cast.people.sort(key=lambda person: person.start)
     _organisations(text, cast)
+    _country_organisations(text, cast)
     return cast

@@ -15,6 +15,7 @@ from app.nlp.news.lexicon import (
     ABBREVIATED_TITLES,
     HONORIFICS,
     KNOWN_ORGS,
+    MOUTHPIECES,
     NOT_NAMES,
     ORG_HEADS,
     ORG_SYNONYMS,
@@ -26,7 +27,7 @@ from app.nlp.news.lexicon import (
     ROLE_TITLES,
     words,
 )
-from app.nlp.news.people import Cast, Organisation, Person
+from app.nlp.news.people import Cast, Organisation, Person, country_organisation
 from app.nlp.roles import ROLE_FAMILIES, country_of, role_family
 
 
@@ -58,6 +59,7 @@ _JOINED = re.compile(r"\s+(?:and|&)\s+(?:[\w’'.-]+\s+){0,4}")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
 _WORD_CHAR = re.compile(r"[\w-]")
 _ROLE_KEYS = frozenset(ROLE_TITLES)
+_POSSESSIVE_PRONOUNS = {"his": "male", "her": "female"}
 # Words that may precede a sentence's subject besides capitalised ones: 'the prime minister'.
 _LEAD_WORDS = frozenset(word for title in ROLE_TITLES for word in title.split()) | {"the"}
 _LEAD_REACH = 80
@@ -303,6 +305,8 @@ class Resolver:
         lowered = label.casefold()
         if lowered in PRONOUNS:
             return self._pronoun(lowered, start, end)
+        if len(words) > 1 and words[0].casefold() in _POSSESSIVE_PRONOUNS:
+            return self._mouthpiece(words, start, end)
         if words[0].casefold() in _INDEFINITE:
             return None  # 'a spokesman said', 'a spokesman for the Pentagon': someone unnamed
         org = self._organisation(label, start, end)
@@ -311,6 +315,16 @@ class Resolver:
         if words[0].casefold() in _DETERMINERS and not words[-1][:1].isupper():
             return self._descriptor(label, start, end)
         return self._named(label, start, end)
+
+    def _mouthpiece(self, words: list[str], start: int, end: int) -> Speaker | None:
+        """'His office said in a statement', 'her campaign said': the person they speak for
+        (the pronoun's antecedent); 'his lawyer' or 'her brother' is someone else."""
+        if words[-1].casefold() not in MOUTHPIECES:
+            return None
+        found = self._antecedent(start, _POSSESSIVE_PRONOUNS[words[0].casefold()])
+        if found is None or found.kind != "person":
+            return None
+        return Speaker(found.name, found.kind, found.person, "pronoun", 0.7, start, end)
 
     def _pronoun(self, word: str, start: int, end: int) -> Speaker | None:
         found = self._antecedent(start, PRONOUNS[word])
@@ -324,6 +338,9 @@ class Resolver:
         return bare in OUTLETS or label in OUTLETS or bare.endswith(OUTLET_SUFFIXES)
 
     def _organisation(self, label: str, start: int, end: int) -> Speaker | None:
+        owned = country_organisation(label)
+        if owned:  # "Russia's foreign ministry"
+            return Speaker(owned, "organisation", None, "named", 0.85, start, end)
         bare = re.sub(r"^(?:(?:the|The)\s+|\S+-based\s+|\S+['’]s\s+)+", "", label)
         if bare in self._org_names:
             offset = start + len(label) - len(bare)
