@@ -9,9 +9,10 @@ from fastapi.routing import APIRoute
 
 from app.api.deps import reject_unknown_parameters
 from app.api.etag import ETagMiddleware
+from app.api.openapi import amend_openapi
+from app.api.problems import install_error_handlers
 from app.api.routes import documents, events, health, quotes, speakers, topics
 from app.db.session import make_engine, make_session_factory
-from app.errors import install_error_handlers
 from app.settings import Settings, get_settings
 
 DESCRIPTION = """
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.session_factory = make_session_factory(make_engine(settings.database_url))
     install_error_handlers(app)
+    amend_openapi(app)
     app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(
