@@ -272,3 +272,20 @@ def test_every_named_speaker_carries_its_words() -> None:
             assert attribution.start is not None and attribution.end is not None
             assert passage[attribution.start : attribution.end] == attribution.label
             assert 0 < attribution.confidence <= 1
+
+
+def test_office_without_holder_in_article() -> None:
+    """'the top U.S. diplomat' with no holder introduced: no name, but the office and the
+    country, so the store can find who held it on the day."""
+    article = parse_news("“We will not be lectured,” the top U.S. diplomat said on Monday.")
+    (quote,) = article.quotes
+    assert quote.speaker is None
+    assert (quote.role, quote.country) == ("Top Diplomat", "United States")
+    assert quote.attribution.method == "descriptor"
+    assert quote.attribution.label == "the top U.S. diplomat"
+
+
+def test_office_needs_a_country() -> None:
+    """'the minister' alone could be anyone's minister: no office is claimed."""
+    (quote,) = parse_news("“We will not be lectured,” the minister said.").quotes
+    assert (quote.speaker, quote.role, quote.country) == (None, None, None)

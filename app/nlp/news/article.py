@@ -120,6 +120,7 @@ def _quote(text: str, blocks: list[Block], item: Found) -> NewsQuote:
             text[label_start:label_end], label_start, label_end, item.method, item.confidence
         )
     person = speaker.person if speaker else None
+    role, country = (person.role, person.country) if person else item.office or (None, None)
     return NewsQuote(
         text=words,
         start=start,
@@ -127,8 +128,8 @@ def _quote(text: str, blocks: list[Block], item: Found) -> NewsQuote:
         kind=item.kind,
         speaker=speaker.name if speaker else None,
         speaker_kind=speaker.kind if speaker else None,
-        role=person.role if person else None,
-        country=person.country if person else None,
+        role=role,
+        country=country,
         attribution=attribution,
         elsewhere=item.elsewhere,
         paragraph_start=blocks[item.first_paragraph].start,

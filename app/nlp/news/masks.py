@@ -4,7 +4,7 @@ US copy hangs things on a name that no rule should have to step over: a party ta
 ('Rep. Dana Whitfield Jr. (R-Ohio) said'), a generational suffix ('Jr.', 'III') and the
 period of an abbreviated title ('Sen.', 'Gov.', 'Ms.'). They are replaced by spaces, so
 every offset into the copy is an offset into the original, and quotes are still cut from
-the original text.
+the original text. Two-letter initials ('U.S.') lose their periods the same way.
 """
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ _TITLE_DOT = re.compile(
 )
 
 
+# 'U.S.', 'U.K.': read as 'US', 'UK' (the text already never ends a sentence there).
+_INITIALS = re.compile(r"(?<![\w.])([A-Z])\.([A-Z])\.(?=[\s,’'])")
+
+
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
@@ -33,4 +37,5 @@ def mask(text: str) -> str:
     """The text with party tags, name suffixes and title periods turned into spaces."""
     text = _PARTY_TAG.sub(_blank, text)
     text = _SUFFIX.sub(_blank, text)
+    text = _INITIALS.sub(r"\1\2  ", text)
     return _TITLE_DOT.sub(lambda m: m.group()[:-1] + " ", text)

@@ -79,6 +79,27 @@ def _is_honorific(word: str) -> bool:
     return word.casefold().rstrip(".") in _HONORIFICS
 
 
+def _office_words(label: str) -> tuple[list[str], str | None]:
+    """'the top U.S. diplomat' -> (['top', 'diplomat'], 'United States')."""
+    words = [
+        word
+        for word, raw in zip(_norm_words(label), label.split(), strict=True)
+        if word not in _DETERMINERS
+        and not word.endswith("-based")
+        and not (raw.isupper() and len(raw) > 1 and not country_of(raw))  # 'EU', 'UN'
+    ]
+    country = None
+    for pair in ("united states", "united kingdom"):
+        joined = " ".join(words)
+        if pair in joined:
+            country, words = country_of(pair), joined.replace(pair, "").split()
+    for index, word in enumerate(words):
+        if country is None and country_of(word):
+            country, words = country_of(word), words[:index] + words[index + 1 :]
+            break
+    return words, country
+
+
 def _is_title_token(word: str) -> bool:
     """'Mr', 'Sen', 'Councillor', 'pollster': a word that stands before a name."""
     low = word.casefold().rstrip(".")
@@ -399,20 +420,18 @@ class Resolver:
         confidence = 0.95 if method == "named" else 0.8
         return Speaker(person.name, "person", person, method, confidence, span[0], span[1])
 
+    def office(self, start: int, end: int) -> tuple[str, str] | None:
+        """(office, country) a descriptor names when the article introduced no holder:
+        'the top U.S. diplomat' -> ('Top Diplomat', 'United States'), so the caller can look
+        the holder up by date. Only known offices with a country: 'the minister' is no one."""
+        words, country = _office_words(self.text[start:end])
+        if not words or country is None or role_family(" ".join(words)) not in _KNOWN_FAMILIES:
+            return None
+        return " ".join(word[:1].upper() + word[1:] for word in words), country
+
     def _descriptor(self, label: str, start: int, end: int) -> Speaker | None:
         """'the US’ top diplomat' -> the person holding that office (country must agree)."""
-        words = [
-            word
-            for word, raw in zip(_norm_words(label), label.split(), strict=True)
-            if word not in _DETERMINERS
-            and not word.endswith("-based")
-            and not (raw.isupper() and len(raw) > 1 and not country_of(raw))  # 'EU', 'UN'
-        ]
-        country = None
-        if words and country_of(words[0]):
-            country, words = country_of(words[0]), words[1:]
-        if len(words) > 1 and " ".join(words[:2]) in {"united states", "united kingdom"}:
-            country, words = country_of(" ".join(words[:2])), words[2:]
+        words, country = _office_words(label)
         if not words:
             return None
         org = self._org_descriptor(words[-1], start)

@@ -37,6 +37,7 @@ _CONFIDENCE = {
     "headline": 0.85,
     "continuation": 0.7,
     "anonymous": 0.6,
+    "office": 0.6,
 }
 
 
@@ -54,6 +55,7 @@ class Found:
     first_paragraph: int
     last_paragraph: int
     whole_paragraph: bool
+    office: tuple[str, str] | None = None  # a descriptor's office when no one holds it here
 
 
 @dataclass(frozen=True)
@@ -226,8 +228,13 @@ class Walker:
         if speaker:
             self.resolver.note(speaker.start, speaker)
         method, confidence = _method(cue, speaker)
+        office = None
         if speaker is None and cue is not None and _anonymous(self.text, cue):
             method, confidence = "anonymous", _CONFIDENCE["anonymous"]
+        elif speaker is None and cue is not None and cue.how in {"before", "after"}:
+            office = self.resolver.office(cue.label_start, cue.label_end)
+            if office:
+                method, confidence = "descriptor", _CONFIDENCE["office"]
         last = self.blocks[span.last_paragraph]
         whole = span.open_at == self.blocks[span.first_paragraph].start and (
             _CLOSING_PUNCT.match(self.text, span.close_at + 1, last.end).end() >= last.end
@@ -244,6 +251,7 @@ class Walker:
                 span.first_paragraph,
                 span.last_paragraph,
                 whole,
+                office,
             )
         )
 
