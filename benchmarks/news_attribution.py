@@ -200,8 +200,9 @@ def main() -> None:
     report("all", total)
     for kind in ("direct", "partial", "indirect"):
         gold = BY_KIND[kind, "gold"] or 1
+        found = 100 * BY_KIND[kind, "found"] / gold
         print(
-            f"{kind:<12} marked {BY_KIND[kind, 'gold']:>3}  found {100 * BY_KIND[kind, 'found'] / gold:5.1f}%"
+            f"{kind:<12} marked {BY_KIND[kind, 'gold']:>3}  found {found:5.1f}%"
             f"  with the right speaker {100 * BY_KIND[kind, 'right'] / gold:5.1f}%"
             f"  wrong {BY_KIND[kind, 'wrong']}"
         )
