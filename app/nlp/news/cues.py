@@ -209,8 +209,12 @@ def subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] | 
     appositive = _APPOSITIVE_END.search(text, start, end)
     if appositive:
         named = _APPOSED_NAME.search(text, appositive.start(), end)
-        head = text[max(start, appositive.start() - 40) : appositive.start()].split()
-        if named and head and (head[-1][:1].islower() or head[0].casefold() in _UNNAMED_HEADS):
+        before = text[max(start, appositive.start() - 40) : appositive.start()].split()
+        if (
+            named
+            and before
+            and (before[-1][:1].islower() or before[0].casefold() in _UNNAMED_HEADS)
+        ):
             # 'a third, retired teacher Helen Brooks, said', 'the minister, Anna Novak, said'
             return named.span("np")
         end = appositive.start()

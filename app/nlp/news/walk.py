@@ -137,7 +137,7 @@ class Walker:
                 return False
             candidates: list[Cue | None] = [after] if after else []
             if intro or not after:
-                nearest = cues.before(text, pre_start, pre_end, self.quoted)
+                nearest: list[Cue | None] = list(cues.before(text, pre_start, pre_end, self.quoted))
                 if not nearest and pre.rstrip().endswith(":"):
                     # 'Reyes shrugged it off with a joke: “Q”'
                     nearest = [cues.lead(text, sentence.block.start, pre_end)]
@@ -236,8 +236,11 @@ class Walker:
             if office:
                 method, confidence = "descriptor", _CONFIDENCE["office"]
         last = self.blocks[span.last_paragraph]
-        whole = span.open_at == self.blocks[span.first_paragraph].start and (
-            _CLOSING_PUNCT.match(self.text, span.close_at + 1, last.end).end() >= last.end
+        trailing = _CLOSING_PUNCT.match(self.text, span.close_at + 1, last.end)
+        whole = (
+            span.open_at == self.blocks[span.first_paragraph].start
+            and trailing is not None
+            and trailing.end() >= last.end
         )
         self.found.append(
             Found(
