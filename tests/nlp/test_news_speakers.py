@@ -228,6 +228,62 @@ CASES: list[tuple[str, str, list[tuple]]] = [
         "The situation has called for a new approach since the floods.",
         [],
     ),
+    # --- people introduced by what they do, or only by speaking later ---------------------
+    (
+        "surname-speaks-later",
+        "Union organiser Teodor Varga, a welder, spoke first.\n\nVarga said the strike would "
+        "continue.",
+        [("Varga said the strike would continue.", "indirect", "Teodor Varga")],
+    ),
+    (
+        "occupation-before-name-indirect",
+        "Harbour pilot Wren Castellano said the channel had been dredged too late.",
+        [
+            (
+                "Harbour pilot Wren Castellano said the channel had been dredged too late.",
+                "indirect",
+                "Wren Castellano",
+            )
+        ],
+    ),
+    (
+        "occupation-not-part-of-name",
+        "Firefighter Kasia Nowak said the blaze had started in the kitchen.",
+        [
+            (
+                "Firefighter Kasia Nowak said the blaze had started in the kitchen.",
+                "indirect",
+                "Kasia Nowak",
+            )
+        ],
+    ),
+    (
+        "lawmaker-accused",
+        "Backbench lawmaker Olek Brandvold accused the cabinet of ignoring the auditors.",
+        [
+            (
+                "Backbench lawmaker Olek Brandvold accused the cabinet of ignoring the auditors.",
+                "indirect",
+                "Olek Brandvold",
+            )
+        ],
+    ),
+    (
+        "two-word-country-ministry",
+        "New Zealand's health ministry said on Monday that hospital waits had fallen.",
+        [
+            (
+                "New Zealand's health ministry said on Monday that hospital waits had fallen.",
+                "indirect",
+                "New Zealand's Health Ministry",
+            )
+        ],
+    ),
+    (
+        "bare-name-never-speaks",
+        "Paolo Brentano Street was closed for repairs, and Vela Mortimer Park reopened.",
+        [],
+    ),
     # --- the wrong ones: a name inside or about the quote ---------------------------------
     (
         "name-inside-quote-not-speaker",

@@ -85,7 +85,8 @@ _NAMED_END = re.compile(
 )
 _SMALL = words("of for the al bin de van von and")
 _OWNED_END = re.compile(
-    r"(?<![\w’'])(?P<np>(?P<owner>[A-Z][\w.]*)['’]s\s+(?:[a-z-]+\s+){0,2}(?P<head>[a-z]+))\s*$"
+    r"(?<![\w’'])(?P<np>(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+(?:[a-z-]+\s+){0,2}"
+    r"(?P<head>[a-z]+))\s*$"
 )
 # An apposition that names the speaker the head only describes.
 _APPOSED_NAME = re.compile(

@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 
 from app.nlp.news.cues import Cue, is_subject, subject_before
-from app.nlp.news.lexicon import AUX_WORDS, CLAUSE_VERBS, ELSEWHERE_RE, PHRASE_VERBS, ROLE_TITLES
+from app.nlp.news.lexicon import (
+    AUX_WORDS,
+    CLAUSE_VERBS,
+    ELSEWHERE_RE,
+    OCCUPATIONS,
+    PHRASE_VERBS,
+    ROLE_TITLES,
+)
 from app.nlp.news.text import Block
 
 _VERBS = "|".join(sorted(CLAUSE_VERBS, key=len, reverse=True))
@@ -64,6 +71,14 @@ class Reported:
     elsewhere: bool
 
 
+def _occupied(prefix: str) -> bool:
+    """A few words ending in an occupation or title: 'Mountain rescue volunteer'."""
+    words = prefix.split()
+    return 0 < len(words) <= 4 and (
+        words[-1].casefold() in OCCUPATIONS or words[-1].casefold() in _ROLE_WORDS
+    )
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -109,6 +124,8 @@ def _leading(text: str, sentence: Block) -> Reported | None:
         return None
     office = _OFFICE_FIRST.fullmatch(prefix)
     if office and office.group("last").casefold() in _ROLE_WORDS:
+        modifier = True
+    if _occupied(prefix):  # 'Backbench lawmaker Olek Brandvold accused ...'
         modifier = True
     begin = sentence.start if modifier else subject[0]
     rest_start = verb.end()

@@ -310,7 +310,8 @@ OCCUPATIONS = words(
     organizer owner paramedic photographer pilot player policeman policewoman priest
     professor protester rabbi reporter researcher resident scientist sergeant shopkeeper
     singer sister soldier son spokesman spokesperson spokeswoman striker student surgeon
-    strategist pollster epidemiologist councillor retiree
+    strategist pollster epidemiologist councillor retiree lawmaker legislator member
+    councilmember
     survivor teacher trader victim volunteer wife witness worker writer
     """
 )

@@ -304,10 +304,19 @@ def _introductions(text: str) -> list[_Intro]:
     intros = []
     for match in _BARE.finditer(text):
         for chunk in name_chunks(match.group("name"), match.start("name")):
-            intro = _introduction(text, _Intro(*chunk))
+            intro = _introduction(text, _Intro(*_without_occupation(*chunk)))
             if intro is not None:
                 intros.append(intro)
     return intros
+
+
+def _without_occupation(name: str, start: int, end: int) -> tuple[str, int, int]:
+    """'Firefighter Kasia Nowak' -> 'Kasia Nowak': a capitalised occupation opening a
+    sentence is not a first name (two name words must remain: 'Anna Singer' stays)."""
+    words = name.split()
+    if len(words) > 2 and words[0].casefold() in OCCUPATIONS:
+        return " ".join(words[1:]), start + len(words[0]) + 1, end
+    return name, start, end
 
 
 def _introduction(text: str, intro: _Intro) -> _Intro | None:
@@ -399,7 +408,8 @@ def _organisations(text: str, cast: Cast) -> None:
 
 # "Russia's foreign ministry", "Turkey's central bank": a country's institution, lowercase.
 _COUNTRY_ORG = re.compile(
-    r"(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.]*)['’]s\s+(?P<org>(?:[a-z-]+\s+){0,2}(?P<head>[a-z]+))\b"
+    r"(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+"
+    r"(?P<org>(?:[a-z-]+\s+){0,2}(?P<head>[a-z]+))\b"
 )
 
 
