@@ -192,6 +192,28 @@ CASES: list[tuple[str, str, list[tuple]]] = [
             )
         ],
     ),
+    (
+        "newspaper-reported-that",
+        "The Harbor Gazette reported on Sunday that the mayor had hired her brother.",
+        [
+            (
+                "The Harbor Gazette reported on Sunday that the mayor had hired her brother.",
+                "indirect",
+                "Harbor Gazette",
+            )
+        ],
+    ),
+    (
+        "the-newspaper-said",
+        "The Harbor Gazette obtained the contracts.\n\n“The figures were never audited,” the "
+        "newspaper said in an editorial.",
+        [("The figures were never audited,", "direct", "Harbor Gazette")],
+    ),
+    (
+        "wire-agency-relays",
+        "The cabinet will resign on Friday, Reuters reported.",
+        [],
+    ),
     # --- unnamed people ---------------------------------------------------------------------
     (
         "one-said-another",

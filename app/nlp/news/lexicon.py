@@ -42,7 +42,7 @@ SPEECH_VERBS = _forms(
     explain note* claim* state* declare announce reply:replies:replied respond continue
     reaffirm reiterate acknowledge admit:admits:admitted concede suggest predict promise*
     vow* pledge* maintain contend observe remark* comment* recall tweet post* urge caution*
-    emphasise emphasize underline complain deny:denies:denied agree insist ask
+    emphasise emphasize underline complain deny:denies:denied agree insist ask report*
     """
 )
 # Verbs that frame a quoted fragment without introducing a whole quote:
@@ -214,8 +214,10 @@ OUTLETS = phrases(
     television | the broadcaster | the newspaper | the paper
     """
 )
-OUTLET_SUFFIXES = (
-    "News",
+# Newspapers speak for themselves ('the Times reported that ...', '“Q,” the newspaper said
+# in an editorial'): their name ends with one of these. Wire agencies and broadcasters only
+# relay (OUTLETS).
+PUBLICATION_SUFFIXES = (
     "Times",
     "Post",
     "Journal",
@@ -224,14 +226,22 @@ OUTLET_SUFFIXES = (
     "Guardian",
     "Gazette",
     "Tribune",
+    "Ledger",
+    "Chronicle",
+    "Observer",
+    "Courier",
+    "Mail",
+    "Express",
+    "Independent",
+)
+NEWSPAPER_WORDS = phrases("the newspaper | the paper | the daily")
+OUTLET_SUFFIXES = (
+    "News",
     "TV",
     "Television",
     "Radio",
     "Press",
     "Online",
-    "Mail",
-    "Express",
-    "Independent",
     "media",
     "reports",
     "reported",

@@ -16,6 +16,7 @@ from app.nlp.news.lexicon import (
     HONORIFICS,
     KNOWN_ORGS,
     MOUTHPIECES,
+    NEWSPAPER_WORDS,
     NOT_NAMES,
     ORG_HEADS,
     ORG_SYNONYMS,
@@ -24,6 +25,7 @@ from app.nlp.news.lexicon import (
     PARTY_WORDS,
     PLACES,
     PRONOUNS,
+    PUBLICATION_SUFFIXES,
     ROLE_TITLES,
     words,
 )
@@ -77,6 +79,18 @@ _HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
 
 def _is_honorific(word: str) -> bool:
     return word.casefold().rstrip(".") in _HONORIFICS
+
+
+_PAPER = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}(?:" + "|".join(PUBLICATION_SUFFIXES) + r")\b")
+
+
+def _publication_name(label: str) -> str | None:
+    """'The Harbor Gazette' -> 'Harbor Gazette'; 'the Times' -> 'Times'."""
+    bare = re.sub(r"^(?:the|The)\s+", "", label.strip())
+    words = bare.split()
+    if not words or not bare.endswith(PUBLICATION_SUFFIXES) or len(words) > 4:
+        return None
+    return bare if all(word[:1].isupper() for word in words) else None
 
 
 def _office_words(label: str) -> tuple[list[str], str | None]:
@@ -157,6 +171,13 @@ class Resolver:
         )
         self._static_pos = [pos for pos, _ in self._static]
         self._org_names = {org.name for org in cast.organisations} | KNOWN_ORGS
+        papers = [
+            (m.start(), name)
+            for m in _PAPER.finditer(text)
+            if (name := _publication_name(m.group())) and not quoted(m.start())
+        ]
+        self._paper_pos = [position for position, _ in papers]
+        self._papers = [name for _, name in papers]
 
     # --- antecedents -------------------------------------------------------------------
     def _subject_mentions(self, quoted: Callable[[int], bool]) -> list[tuple[int, Speaker]]:
@@ -330,7 +351,7 @@ class Resolver:
             return self._mouthpiece(words, start, end)
         if words[0].casefold() in _INDEFINITE:
             return None  # 'a spokesman said', 'a spokesman for the Pentagon': someone unnamed
-        org = self._organisation(label, start, end)
+        org = self._publication(label, start, end) or self._organisation(label, start, end)
         if org or self.is_outlet(label) or lowered in {"they", "we", "i", "you"}:
             return org
         if words[0].casefold() in _DETERMINERS and not words[-1][:1].isupper():
@@ -354,9 +375,22 @@ class Resolver:
         return Speaker(found.name, found.kind, found.person, "pronoun", 0.75, start, end)
 
     def is_outlet(self, label: str) -> bool:
-        """'BBC', 'local media reports', 'CBS News' relay words; they do not speak them."""
+        """'BBC', 'local media reports', 'CBS News' relay words; they do not speak them.
+        A newspaper does ('the Times reported that', 'the newspaper said')."""
         bare = label.removeprefix("the ").removeprefix("The ")
+        if _publication_name(label) or label.casefold() in NEWSPAPER_WORDS:
+            return False
         return bare in OUTLETS or label in OUTLETS or bare.endswith(OUTLET_SUFFIXES)
+
+    def _publication(self, label: str, start: int, end: int) -> Speaker | None:
+        """A newspaper by name, or 'the newspaper' for the last one the article named."""
+        name = _publication_name(label)
+        if name is None and label.casefold() in NEWSPAPER_WORDS:
+            index = bisect.bisect_left(self._paper_pos, start) - 1
+            name = self._papers[index] if index >= 0 else None
+        if name is None:
+            return None
+        return Speaker(name, "organisation", None, "named", 0.8, start, end)
 
     def _organisation(self, label: str, start: int, end: int) -> Speaker | None:
         owned = country_organisation(label)
