@@ -35,7 +35,9 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask(text: str) -> str:
     """The text with party tags, name suffixes and title periods turned into spaces."""
-    text = _PARTY_TAG.sub(_blank, text)
-    text = _SUFFIX.sub(_blank, text)
+    if "(" in text:
+        text = _PARTY_TAG.sub(_blank, text)
+    if "Jr" in text or "Sr" in text or " I" in text:
+        text = _SUFFIX.sub(_blank, text)
     text = _INITIALS.sub(r"\1\2  ", text)
     return _TITLE_DOT.sub(lambda m: m.group()[:-1] + " ", text)

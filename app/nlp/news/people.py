@@ -240,6 +240,11 @@ class Cast:
                 self._by_alias[words[0]].remove(other)
 
 
+_ABBREVIATED_FORMS = frozenset(
+    form for key in ABBREVIATED_TITLES for form in (key, key.capitalize(), key.upper())
+)
+
+
 def _title_before(text: str, start: int) -> tuple[str | None, str | None, str | None]:
     """(role, country, honorific) written right before a name.
 
@@ -247,10 +252,9 @@ def _title_before(text: str, start: int) -> tuple[str | None, str | None, str | 
     'secretary of state John Kerry' -> ('secretary of state', None, None); 'Dr Amira Haddad'
     -> (None, None, 'Dr').
     """
-    window = [
-        ABBREVIATED_TITLES.get(word.casefold(), word)
-        for word in text[max(0, start - 80) : start].split()
-    ]
+    window = text[max(0, start - 80) : start].split()[-6:]
+    if window and window[-1] in _ABBREVIATED_FORMS:  # 'Sen Robert Kane', 'Det Insp Walsh'
+        window = [ABBREVIATED_TITLES.get(word.casefold(), word) for word in window]
     if not window or window[-1].endswith((",", ";", ":")):
         return None, None, None
     if window[-1].casefold().rstrip(".") in _HONORIFICS:
@@ -426,10 +430,22 @@ def _owned_name(match: re.Match[str]) -> str | None:
     return f"{match.group('owner')}'s {org}"
 
 
+# Where a country's institution may be named: a possessive, a few words, an organisation
+# head ('’s foreign ministry'). Searched first, so the owner is only read at these places.
+_OWNED_TAIL = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + r")\b"
+)
+_OWNER_END = re.compile(r"(?:[A-Z][\w.]*\s)?[A-Z][\w.]*$")
+
+
 def _country_organisations(text: str, cast: Cast) -> None:
     """Institutions introduced by their country: later 'the bank said' can point at them."""
     known = {org.name: org for org in cast.organisations}
-    for match in _COUNTRY_ORG.finditer(text):
+    for tail in _OWNED_TAIL.finditer(text):
+        owner = _OWNER_END.search(text, max(0, tail.start() - 40), tail.start())
+        match = _COUNTRY_ORG.match(text, owner.start(), tail.end()) if owner else None
+        if match is None:
+            continue
         name = _owned_name(match)
         if name is None:
             continue

@@ -168,6 +168,8 @@ def find_single(text: str, blocks: Sequence[Block], taken: Sequence[QuoteSpan]) 
             for m in _SINGLE.finditer(text, block.start, block.end)
             if not inside(m.start())
         ]
+        if not any(role == OPEN for _, role in marks):
+            continue  # apostrophes only: "Kerry’s", "don’t"
         closer_after = _closers(text, marks)
         position = 0
         while position < len(marks):

@@ -81,14 +81,19 @@ def _is_honorific(word: str) -> bool:
     return word.casefold().rstrip(".") in _HONORIFICS
 
 
-_PAPER = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}(?:" + "|".join(PUBLICATION_SUFFIXES) + r")\b")
+# A newspaper's name ends with its suffix; only the words before a suffix are read.
+_PAPER_SUFFIX = re.compile(r"\b(?:" + "|".join(PUBLICATION_SUFFIXES) + r")\b")
+_PAPER_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z]\w*$")
 
 
 def _publication_name(label: str) -> str | None:
     """'The Harbor Gazette' -> 'Harbor Gazette'; 'the Times' -> 'Times'."""
-    bare = re.sub(r"^(?:the|The)\s+", "", label.strip())
+    label = label.strip()
+    if not label.endswith(PUBLICATION_SUFFIXES):
+        return None
+    bare = label[4:] if label.startswith(("the ", "The ")) else label
     words = bare.split()
-    if not words or not bare.endswith(PUBLICATION_SUFFIXES) or len(words) > 4:
+    if not words or len(words) > 4:
         return None
     return bare if all(word[:1].isupper() for word in words) else None
 
@@ -171,11 +176,17 @@ class Resolver:
         )
         self._static_pos = [pos for pos, _ in self._static]
         self._org_names = {org.name for org in cast.organisations} | KNOWN_ORGS
-        papers = [
-            (m.start(), name)
-            for m in _PAPER.finditer(text)
-            if (name := _publication_name(m.group())) and not quoted(m.start())
-        ]
+        papers = []
+        suffixes = (
+            _PAPER_SUFFIX.finditer(text)
+            if any(suffix in text for suffix in PUBLICATION_SUFFIXES)
+            else ()
+        )
+        for suffix in suffixes:
+            found = _PAPER_NAME.search(text, max(0, suffix.start() - 60), suffix.end())
+            name = _publication_name(found.group()) if found else None
+            if found and name and not quoted(found.start()):
+                papers.append((found.start(), name))
         self._paper_pos = [position for position, _ in papers]
         self._papers = [name for _, name in papers]
 
