@@ -1,8 +1,9 @@
 """Parser time on adversarial shapes: is parsing near-linear in document size?
 
 Seconds are the child's CPU time (the machine is shared; wall time would measure the
-neighbours too). Each shape is built at two sizes (the second 4x the first) and parsed by the news parser
-(`app.nlp.news.parse_news`) and the transcript parser (`app.nlp.transcript.parse_transcript`).
+neighbours too). Each shape is built at two sizes (the second 4x the first) and parsed by
+the news parser (`app.nlp.news.parse_news`) and the transcript parser
+(`app.nlp.transcript.parse_transcript`).
 A near-linear parser keeps MB/s roughly the same across the two sizes; a quadratic one
 loses 4x. Each parse runs in a child process with a time limit, so a runaway shape is
 reported as 'timeout' instead of hanging the benchmark.

@@ -1,7 +1,7 @@
 """Walk an article sentence by sentence, finding quotes and reported speech with speakers.
 
 The walk is in document order because a pronoun ('he added') points at the subject most
-recently named before it, and each resolved speaker becomes that latest subject.
+recently named before it, and each speaker found becomes that latest subject.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from app.nlp.news.layout import Layout
 from app.nlp.news.lexicon import ANONYMOUS_RE
 from app.nlp.news.people import Cast
 from app.nlp.news.quotemarks import QuoteIndex, QuoteSpan
-from app.nlp.news.resolve import Resolver, Speaker
+from app.nlp.news.referents import Referents, Speaker
 from app.nlp.news.text import Block
 
 # 'John Kerry: US will 'have to negotiate' ...' -- a headline that names its speaker first.
@@ -82,7 +82,7 @@ class Walker:
         self.headline = page.headline if page else 0
         hidden = [(blocks[i].start, blocks[i].end) for i in furniture]
         self._starts = [s.block.start for s in sentences]
-        self.resolver = Resolver(
+        self.referents = Referents(
             text,
             cast,
             _hiding(self.quoted, hidden),
@@ -209,9 +209,9 @@ class Walker:
                 continue
             seen = True
             label = self.text[cue.label_start : cue.label_end]
-            if self.resolver.is_outlet(label):
+            if self.referents.is_outlet(label):
                 continue
-            return cue, self.resolver.resolve(cue.label_start, cue.label_end), True
+            return cue, self.referents.referent(cue.label_start, cue.label_end), True
         return None, None, seen
 
     def _record(
@@ -226,13 +226,13 @@ class Walker:
         if speaker and not elsewhere and cue and cue.how != "headline":
             elsewhere = self._elsewhere_by.get(speaker.name or "") == paragraph - 1
         if speaker:
-            self.resolver.note(speaker.start, speaker)
+            self.referents.note(speaker.start, speaker)
         method, confidence = _method(cue, speaker)
         office = None
         if speaker is None and cue is not None and _anonymous(self.text, cue):
             method, confidence = "anonymous", _CONFIDENCE["anonymous"]
         elif speaker is None and cue is not None and cue.how in {"before", "after"}:
-            office = self.resolver.office(cue.label_start, cue.label_end)
+            office = self.referents.office(cue.label_start, cue.label_end)
             if office:
                 method, confidence = "descriptor", _CONFIDENCE["office"]
         last = self.blocks[span.last_paragraph]
@@ -264,12 +264,12 @@ class Walker:
         if reported is None:
             return
         label = self.text[reported.cue.label_start : reported.cue.label_end]
-        if self.resolver.is_outlet(label):
+        if self.referents.is_outlet(label):
             return
-        speaker = self.resolver.resolve(reported.cue.label_start, reported.cue.label_end)
+        speaker = self.referents.referent(reported.cue.label_start, reported.cue.label_end)
         if speaker is None or speaker.name is None:
             return
-        self.resolver.note(speaker.start, speaker)
+        self.referents.note(speaker.start, speaker)
         if reported.elsewhere:
             self._elsewhere_by[speaker.name] = sentence.paragraph
         method, confidence = _method(reported.cue, speaker)
