@@ -170,7 +170,9 @@ def timed(parser: str, text: str, timeout: float) -> tuple[float | None, int]:
         child.terminate()
         child.join()
         return None, 0
-    seconds, found = queue.get()
+    if child.exitcode != 0:
+        raise SystemExit(f"{parser} parser crashed on this shape (exit code {child.exitcode})")
+    seconds, found = queue.get(timeout=10)
     return seconds, found
 
 
