@@ -6,11 +6,14 @@ every quote the extractor returns, in order. Passages are written for this table
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
 from app.nlp.news import parse_news
+from app.nlp.occasions import Occasion
+from app.nlp.statements import news_statements
 
 CASES: list[tuple[str, str, list[tuple]]] = [
     # --- titled names: Ms., Rep., Sen., Gov., Gen., party tags, Jr. -----------------------
@@ -367,3 +370,31 @@ def test_office_needs_a_country() -> None:
     """'the minister' alone could be anyone's minister: no office is claimed."""
     (quote,) = parse_news("“We will not be lectured,” the minister said.").quotes
     assert (quote.speaker, quote.role, quote.country) == (None, None, None)
+
+
+def _claims(text: str) -> list:
+    published = dt.date(2024, 3, 4)
+    occasion = Occasion(None, None, None, published, None, None, None)
+    _, statements = news_statements(parse_news(text), occasion)
+    return [(s.method, s.claim) for s in statements]
+
+
+def test_claims_carry_office_organisation_and_anonymity() -> None:
+    """What the store receives: an office to look up by date, an organisation by name, and
+    an anonymous quote with no claim at all."""
+    (office,) = _claims("“We will not be lectured,” the top U.S. diplomat said.")
+    assert office[0] == "descriptor"
+    assert office[1] is not None
+    assert (office[1].name, office[1].role, office[1].country) == (
+        None,
+        "Top Diplomat",
+        "United States",
+    )
+    assert office[1].on == dt.date(2024, 3, 4)
+    (paper,) = _claims("The Harbor Gazette reported that the mayor had hired her brother.")
+    assert paper[1] is not None and (paper[1].name, paper[1].kind) == (
+        "Harbor Gazette",
+        "organisation",
+    )
+    (anonymous,) = _claims("Voters were divided.\n\n“It helps the plant,” one said.")
+    assert anonymous == ("anonymous", None)
