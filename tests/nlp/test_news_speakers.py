@@ -311,6 +311,28 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ),
     # --- the wrong ones: a name inside or about the quote ---------------------------------
     (
+        "quote-about-someone-else",
+        "Secretary of State Ellen Marsh and Foreign Minister Oleg Volkov met in Vienna.\n\n"
+        "Asked about Marsh, Volkov said: “She is mistaken about our intentions.”",
+        [("She is mistaken about our intentions.", "direct", "Oleg Volkov")],
+    ),
+    (
+        "descriptor-picks-the-introduced-holder",
+        "Ukraine's foreign minister, Oleksandr Hrytsenko, met Poland's foreign minister, Radek "
+        "Sowa, in Warsaw.\n\n“We need the systems now,” the Ukrainian minister said.",
+        [("We need the systems now,", "direct", "Oleksandr Hrytsenko")],
+    ),
+    (
+        "two-men-in-play-speech-chain",
+        "Prime Minister Alan Crossley met President Frank Dalton on Friday.\n\n“The alliance is "
+        "strong,” Crossley said after the meeting, which Dalton had called. “We will stand "
+        "together,” he added.",
+        [
+            ("The alliance is strong,", "direct", "Alan Crossley"),
+            ("We will stand together,", "direct", "Alan Crossley"),
+        ],
+    ),
+    (
         "name-inside-quote-not-speaker",
         "Gov. Marcus Bell and Mayor Janet Cole met on Monday.\n\n“Janet Cole has done "
         "nothing for this city,” Bell said. “Nothing,” he said.",

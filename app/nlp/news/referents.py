@@ -282,33 +282,34 @@ class Referents:
         self._event_pos.insert(index, position)
         self._events.insert(index, speaker)
 
-    def _subjects_before(self, position: int) -> Iterator[Speaker]:
-        """Subjects before `position`, latest first: resolved speakers and named mentions
-        merged. At most _LOOKBACK of them: a pronoun never reaches further back, which keeps
-        each lookup short however long the article is."""
+    def _subjects_before(self, position: int) -> Iterator[tuple[Speaker, bool]]:
+        """Subjects before `position`, latest first, each with whether it spoke: speakers
+        found for quotes and named mentions merged. At most _LOOKBACK of them: a pronoun never
+        reaches further back, which keeps each lookup short however long the article is."""
         i = bisect.bisect_left(self._event_pos, position) - 1
         j = bisect.bisect_left(self._static_pos, position) - 1
         for _ in range(_LOOKBACK):
             if i < 0 and j < 0:
                 return
             if j < 0 or (i >= 0 and self._event_pos[i] >= self._static_pos[j]):
-                yield self._events[i]
+                yield self._events[i], True
                 i -= 1
             else:
-                yield self._static[j][1]
+                yield self._static[j][1], False
                 j -= 1
 
     def _antecedent(self, position: int, want: str) -> Speaker | None:
         """The latest subject before `position` compatible with the pronoun's gender/kind;
-        but when that one stands inside a sentence whose main subject also fits ('Crossley
-        spoke a day after President Dalton urged ... “Q,” he said'), the main subject."""
+        but when that one is a name inside a sentence whose main subject or speaker also fits
+        ('Crossley spoke a day after President Dalton urged ... “Q,” he said', '“Q1,” Crossley
+        said after the meeting, which Dalton had called. “Q2,” he added'), that one."""
         chosen: Speaker | None = None
         sentence = 0
-        for speaker in self._subjects_before(position):
+        for speaker, spoke in self._subjects_before(position):
             if chosen is not None:
                 if speaker.start < sentence:
                     break
-                if self._fits(speaker, want) and self._leads(speaker.start, sentence):
+                if self._fits(speaker, want) and (spoke or self._leads(speaker.start, sentence)):
                     return speaker
                 continue
             if want == "organisation":
@@ -327,7 +328,7 @@ class Referents:
             if not self._fits(speaker, want):
                 continue
             sentence = self.sentence_start(speaker.start)
-            if self._leads(speaker.start, sentence):
+            if spoke or self._leads(speaker.start, sentence):
                 return speaker
             chosen = speaker
         return chosen
@@ -520,7 +521,7 @@ class Referents:
 
     def _latest(self, pool: list[Person], position: int) -> Person | None:
         """Among equally good office holders, the one most recently the subject."""
-        for speaker in self._subjects_before(position):
+        for speaker, _ in self._subjects_before(position):
             if speaker.person in pool:
                 return speaker.person
         return None
