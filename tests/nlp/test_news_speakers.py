@@ -158,6 +158,31 @@ CASES: list[tuple[str, str, list[tuple]]] = [
         "because Washington asked,” he said.",
         [("We are not doing this because Washington asked,", "direct", "Alan Crossley")],
     ),
+    (
+        "gender-from-her-and-his",
+        "Sasha Adair met Jules Hartley on Monday.\n\nAdair said her department would pay. Hartley "
+        "said his budget was already spent.\n\n“We will find the money,” she said.",
+        [
+            ("Adair said her department would pay.", "indirect", "Sasha Adair"),
+            ("Hartley said his budget was already spent.", "indirect", "Jules Hartley"),
+            ("We will find the money,", "direct", "Sasha Adair"),
+        ],
+    ),
+    (
+        "gender-from-next-sentence",
+        "Okafor, a former trade negotiator, spoke after Senator Jo Pruitt. He backs the "
+        "tariffs.\n\n“Leverage takes time,” he said.",
+        [("Leverage takes time,", "direct", "Jo Pruitt")],
+    ),
+    (
+        "gender-clues-disagree",
+        "Sasha Adair met Jules Hartley.\n\nAdair said her staff and his would meet. He said "
+        "nothing more.\n\n“We will see,” she said.",
+        [
+            ("Adair said her staff and his would meet.", "indirect", "Sasha Adair"),
+            ("We will see,", "direct", "Sasha Adair"),
+        ],
+    ),
     # --- organisations and their offices --------------------------------------------------
     (
         "his-office-statement",

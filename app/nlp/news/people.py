@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from app.nlp.news.lexicon import (
     ABBREVIATED_TITLES,
+    AUX_WORDS,
     FEMALE_FIRST,
     FEMALE_HONORIFICS,
     FIRST_NAMES,
@@ -306,12 +307,29 @@ def _introductions(text: str) -> list[_Intro]:
     """Names with a title, an honorific or an apposed role carry their facts; a bare full
     name needs other support (a known first name, a speech verb, an occupation before it)."""
     intros = []
+    unsupported = []
     for match in _BARE.finditer(text):
         for chunk in name_chunks(match.group("name"), match.start("name")):
-            intro = _introduction(text, _Intro(*_without_occupation(*chunk)))
+            bare = _Intro(*_without_occupation(*chunk))
+            intro = _introduction(text, bare)
             if intro is not None:
                 intros.append(intro)
+            elif len(bare.name.split()) > 1 and not _looks_like_org(bare.name):
+                unsupported.append(bare)
+    if unsupported:
+        # 'Sasha Adair met Jules Hartley. ... Hartley said': a surname that speaks later
+        speaking = {m.group(1) for m in _SURNAME_SPEAKS.finditer(text)}
+        intros += [intro for intro in unsupported if intro.name.split()[-1] in speaking]
     return intros
+
+
+_SURNAME_SPEAKS = re.compile(
+    r"(?<![\w’'-])([A-Z][\w’'-]+)\s+(?:(?:"
+    + "|".join(sorted(AUX_WORDS))
+    + r")\s+){0,2}(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b"
+)
 
 
 def _without_occupation(name: str, start: int, end: int) -> tuple[str, int, int]:

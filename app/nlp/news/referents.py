@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from app.nlp.news.genders import learn_genders
 from app.nlp.news.lexicon import (
     ABBREVIATED_TITLES,
     HONORIFICS,
@@ -164,15 +165,18 @@ class Referents:
         text: str,
         cast: Cast,
         quoted: Callable[[int], bool],
-        sentence_start: Callable[[int], int] | None = None,
+        sentences: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.text, self.cast = text, cast
-        self.sentence_start = sentence_start or (lambda position: position)
+        self._sentences = sentences
+        self._sentence_starts = [start for start, _ in sentences]
+        mentions = self._name_mentions(quoted)
+        learn_genders(text, sentences, mentions, quoted)
         self._events: list[Speaker] = []
         self._event_pos: list[int] = []
         self._pairs: dict[int, tuple[Person, Person]] = {}
         self._static = sorted(
-            self._subject_mentions(quoted) + self._organisation_mentions(quoted),
+            self._subject_mentions(mentions) + self._organisation_mentions(quoted),
             key=lambda event: event[0],
         )
         self._static_pos = [pos for pos, _ in self._static]
@@ -192,7 +196,9 @@ class Referents:
         self._papers = [name for _, name in papers]
 
     # --- antecedents -------------------------------------------------------------------
-    def _subject_mentions(self, quoted: Callable[[int], bool]) -> list[tuple[int, Speaker]]:
+    def _subject_mentions(
+        self, mentions: list[tuple[int, int, Person]]
+    ) -> list[tuple[int, Speaker]]:
         """Names outside quotes in subject position ('Boris spoke', not 'alongside Kerry').
 
         Two names joined as one subject ('Karim Sadat and Taliban negotiator Abdul Hakim
@@ -200,7 +206,7 @@ class Referents:
         """
         found: list[tuple[int, Speaker]] = []
         previous: tuple[int, Person, bool] | None = None  # end, person, was a subject
-        for start, end, person in self._name_mentions(quoted):
+        for start, end, person in mentions:
             subject = not self._is_object(start, end)
             if previous and self._joined(previous, start, person):
                 found.pop()
@@ -332,6 +338,10 @@ class Referents:
                 return speaker
             chosen = speaker
         return chosen
+
+    def sentence_start(self, position: int) -> int:
+        index = bisect.bisect_right(self._sentence_starts, position) - 1
+        return self._sentence_starts[index] if index >= 0 else position
 
     @staticmethod
     def _fits(speaker: Speaker, want: str) -> bool:

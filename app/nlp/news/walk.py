@@ -86,7 +86,7 @@ class Walker:
             text,
             cast,
             _hiding(self.quoted, hidden),
-            lambda position: self._sentence_at(position).block.start if sentences else 0,
+            [(s.block.start, s.block.end) for s in sentences],
         )
         self._elsewhere_by: dict[str, int] = {}
         self.found: list[Found] = []
