@@ -122,10 +122,10 @@ def _canonical(
             name = people[mention.surface]
             return TopicMention(name, "person", mention.surface, mention.start, mention.end)
     if entry is None and " " not in mention.surface:
-        people = matcher.people_named(mention.surface)
-        if len(people) > 1:
+        given = matcher.people_named(mention.surface)
+        if len(given) > 1:
             return None  # "John": Kerry or Kirby?
-        entry = people[0] if people else None
+        entry = given[0] if given else None
     if entry is None:
         return mention
     return TopicMention(entry.name, entry.kind, mention.surface, mention.start, mention.end)
