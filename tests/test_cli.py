@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from app.cli import app
-from app.db.models import Quote, Speaker, SpeakerAlias, Topic
+from app.db.models import Quote, QuoteVerification, Speaker, SpeakerAlias, Topic
 from app.db.session import make_engine
 from app.settings import get_settings
 from tests.support import SEEDS, Databases
@@ -168,6 +168,16 @@ def test_export_streams_quotes(database_url: str) -> None:
     code, output = _run("export", "--format", "csv", "--q", "lozenge")
     assert code == 0 and output.splitlines()[0].startswith("\ufeffid,text,kind")
     assert len(output.splitlines()) == 2
+
+
+def test_verify_fills_in_an_archive_checked_before_and_is_safe_to_rerun(database_url: str) -> None:
+    assert _run("setup", "--seeds", str(SEEDS))[0] == 0
+    with _session(database_url) as session, session.begin():
+        session.execute(delete(QuoteVerification))  # as if ingested before verification existed
+    for _ in range(2):
+        code, output = _run("verify")
+        assert code == 0, output
+        assert "4 altered, 0 edited, 3 verbatim, 0 unmatched, 15 no_source" in output
 
 
 def test_an_unmigrated_database_gets_a_one_line_hint_not_a_traceback(database_url: str) -> None:

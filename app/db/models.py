@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Date,
     DateTime,
@@ -179,6 +180,8 @@ class Quote(Base):
     __table_args__ = (
         UniqueConstraint("document_id", "position"),
         Index("ix_quotes_speaker_id_id", "speaker_id", "id"),
+        # Verification: a speaker's transcript turns within days of a news quote.
+        Index("ix_quotes_speaker_id_spoken_on", "speaker_id", "spoken_on"),
         Index("ix_quotes_spoken_on_id", "spoken_on", "id"),
         # Covering index for facets: counts by speaker, kind, event, month without the text.
         Index("ix_quotes_facets", "id", "speaker_id", "kind", "event_id", "spoken_on"),
@@ -212,6 +215,13 @@ class Quote(Base):
     replies_to: Mapped[Quote | None] = relationship(remote_side=[id], lazy="raise")
     topic_links: Mapped[list[QuoteTopic]] = relationship(
         back_populates="quote", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+    verification: Mapped[QuoteVerification | None] = relationship(
+        primaryjoin="Quote.id == QuoteVerification.quote_id",
+        foreign_keys="QuoteVerification.quote_id",
+        uselist=False,
+        viewonly=True,
+        lazy="raise",
     )
 
 
@@ -248,3 +258,34 @@ class QuoteMatch(Base):
         ForeignKey("quotes.id", ondelete="CASCADE"), index=True
     )
     score: Mapped[float] = mapped_column(Float)
+
+
+class QuoteVerification(Base):
+    """A news quote checked against the transcript it reports: did they say it like that?
+
+    One row per direct or partial news quote; `no_source` when no transcript of its event or
+    speaker is in the archive. `diff` holds the word-level runs (op, news, source, offsets,
+    signpost, problem); source offsets are characters into the source document's text.
+    """
+
+    __tablename__ = "quote_verifications"
+    # Filters and facets by status: (status, quote_id) answers "quotes that are altered".
+    __table_args__ = (Index("ix_quote_verifications_status_quote_id", "status", "quote_id"),)
+
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True
+    )
+    status: Mapped[str] = mapped_column(String(20))
+    source_quote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quotes.id", ondelete="SET NULL"), index=True
+    )
+    source_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    score: Mapped[float | None] = mapped_column(Float)
+    diff: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    verified_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Event, Quote, QuoteTopic, Speaker, Topic
 from app.schemas import FacetCount, Facets
 from app.services.quotes import QuoteFilters, build_query
+from app.services.verification import status_facet
 
 FACET_SIZE = 20  # the top buckets per facet; the long tail is what search is for
 
@@ -18,7 +19,13 @@ def quote_facets(session: Session, filters: QuoteFilters) -> Facets:
     query = build_query(session, filters)
     if query.empty:
         return Facets(
-            speakers=[], topics=[], kinds=[], events=[], months=[], interpreted=query.interpreted
+            speakers=[],
+            topics=[],
+            kinds=[],
+            events=[],
+            months=[],
+            verification=[],
+            interpreted=query.interpreted,
         )
     # Each facet filters quotes by the clauses themselves (not `id IN (SELECT id ...)`, which
     # looked every matching quote up twice), counts by key, and names only the top buckets.
@@ -35,6 +42,7 @@ def quote_facets(session: Session, filters: QuoteFilters) -> Facets:
         ),
         events=_named(session, _by(Quote.event_id, where), Event.id, Event.title),
         months=_months(session, where),
+        verification=status_facet(session, where),
         interpreted=query.interpreted,
     )
 

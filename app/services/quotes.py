@@ -19,6 +19,7 @@ from app.services.fulltext import parse_query, postgres_search, sqlite_search
 from app.services.names import resolve_speaker_ref, resolve_topic_ref
 from app.services.paging import decode_cursor, encode_cursor, invalid_cursor, require_keys
 from app.services.present import quote_load_options, quote_out
+from app.services.verification import status_clause
 
 TOTAL_CAP = 10_000  # counting beyond this costs more than it tells; report an estimate instead
 
@@ -36,6 +37,7 @@ class QuoteFilters:
     date_to: dt.date | None = None
     q: str | None = None
     role: str | None = None
+    verification: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +60,8 @@ def build_query(session: Session, filters: QuoteFilters) -> QuoteQuery:
     _text_clause(session, filters, query)
     if filters.kinds:
         query.clauses.append(Quote.kind.in_(filters.kinds))
+    if filters.verification:
+        query.clauses.append(status_clause(filters.verification))
     if filters.event is not None:
         query.clauses.append(Quote.event_id == filters.event)
     if filters.document is not None:
