@@ -26,6 +26,17 @@ class Settings(BaseSettings):
     cors_origins: list[str] = ["*"]
     directory_path: str | None = None
 
+    # Request limits: what one request may ask of the service (issue 15). Each bound is far
+    # above what a journalist's search needs and far below what takes the service down.
+    max_url_length: int = 8_192  # bytes of path + query string; longer is a 414
+    max_parameter_repeats: int = 50  # `topic=` or `speaker=` given more often is a 400
+    statement_timeout_ms: int = 1_500  # per SQL statement in the API; ingest is not limited
+    max_concurrent_requests: int = 16  # requests in flight per worker before answering 503
+    retry_after_seconds: int = 2  # the Retry-After sent with a 503
+    # Where clients reach the service (`https://api.example.org`): links (`next_url`, `Link`)
+    # are built on it, never on the request's Host header, which any client can forge.
+    public_base_url: str | None = None
+
     @field_validator("database_url")
     @classmethod
     def _normalise(cls, value: str) -> str:

@@ -8,6 +8,7 @@ PostgreSQL terms go through plainto_tsquery/phraseto_tsquery as bound parameters
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,13 @@ from app.errors import BadQuery
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+# Bounds on one search. A journalist's query is a few words or a pasted sentence; thousands of
+# terms only make expressions that exhaust the parser (a RecursionError, a crash on PostgreSQL)
+# or run for minutes. Past these a query is refused with a 400 that says why.
+MAX_QUERY_CHARS = 1_000
+MAX_TERMS = 32  # words, phrases and prefixes joined by AND, OR and NOT
+MAX_WORDS = 64  # words in all terms, phrases included
+
 
 @dataclass(frozen=True)
 class Term:
@@ -42,6 +50,11 @@ class Term:
 
 def parse_query(q: str) -> list[list[Term]]:
     """A list of OR-groups of AND-ed terms: `a b OR c -d` -> [[a, b], [c, -d]]."""
+    if len(q) > MAX_QUERY_CHARS:
+        raise BadQuery(
+            f"q is {len(q)} characters long; a search takes at most {MAX_QUERY_CHARS}",
+            errors=[{"parameter": "q", "in": "query", "message": "too long"}],
+        )
     groups: list[list[Term]] = [[]]
     for token in _TOKEN.findall(q):
         if token == "OR":
@@ -57,7 +70,29 @@ def parse_query(q: str) -> list[list[Term]]:
     for group in groups:
         if all(t.negated for t in group):
             raise BadQuery(f"q={q!r}: a search cannot only exclude words; add a word to find")
+    _check_size(groups)
     return groups
+
+
+def _check_size(groups: list[list[Term]]) -> None:
+    terms = [t for group in groups for t in group]
+    words = sum(len(t.words) for t in terms)
+    if len(terms) > MAX_TERMS or words > MAX_WORDS:
+        raise BadQuery(
+            f"q has {len(terms)} terms and {words} words; a search takes at most "
+            f"{MAX_TERMS} terms and {MAX_WORDS} words",
+            errors=[{"parameter": "q", "in": "query", "message": "too many terms"}],
+        )
+
+
+def balanced(combine: Callable[[Expr, Expr], Expr], parts: Sequence[Expr]) -> Expr:
+    """Join expressions pairwise into a tree of depth log2(n), not a chain of depth n: each
+    level of nesting is a level of recursion when SQLAlchemy compiles the statement."""
+    level = list(parts)
+    while len(level) > 1:
+        paired = [combine(a, b) for a, b in zip(level[::2], level[1::2], strict=False)]
+        level = paired + ([level[-1]] if len(level) % 2 else [])
+    return level[0]
 
 
 def _term(token: str) -> Term | None:
@@ -132,9 +167,10 @@ def _tsquery(t: Term) -> Expr:
     if t.prefix:
         # Prefix terms are single \w+ words (see _term), safe inside to_tsquery; 'simple'
         # keeps them unstemmed, to meet the stems the english configuration indexed.
-        query = func.to_tsquery("simple", literal(t.words[0] + ":*"))
-        for stem in stem_prefixes(t.words[0]):
-            query = func.tsquery_or(query, func.to_tsquery("simple", literal(stem)))
+        forms = [t.words[0] + ":*", *stem_prefixes(t.words[0])]
+        query = balanced(
+            func.tsquery_or, [func.to_tsquery("simple", literal(form)) for form in forms]
+        )
     elif t.phrase:
         query = func.phraseto_tsquery("english", literal(" ".join(t.words)))
     else:
@@ -144,15 +180,8 @@ def _tsquery(t: Term) -> Expr:
 
 def postgres_tsquery(groups: list[list[Term]]) -> Expr:
     """tsquery_and/or/not are the functions behind PostgreSQL's &&, || and !! on tsquery."""
-    combined: Expr | None = None
-    for group in groups:
-        part: Expr | None = None
-        for term in group:
-            query = _tsquery(term)
-            part = query if part is None else func.tsquery_and(part, query)
-        combined = part if combined is None else func.tsquery_or(combined, part)
-    assert combined is not None
-    return combined
+    parts = [balanced(func.tsquery_and, [_tsquery(t) for t in group]) for group in groups]
+    return balanced(func.tsquery_or, parts)
 
 
 def postgres_search(q: str) -> tuple[ColumnElement[bool], Expr, Expr]:

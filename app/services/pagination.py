@@ -9,6 +9,9 @@ from typing import Any
 from app.errors import BadQuery
 
 MAX_ID = 2**31 - 1  # ids are PostgreSQL integers
+# The longest cursor this API issues is a relevance cursor, ~60 characters; anything far longer
+# was not issued here, and decoding it (JSON nested thousands deep) is work for nothing.
+MAX_CURSOR_CHARS = 256
 
 
 def encode_cursor(values: dict[str, Any]) -> str:
@@ -19,10 +22,12 @@ def encode_cursor(values: dict[str, Any]) -> str:
 def decode_cursor(cursor: str | None) -> dict[str, Any] | None:
     if not cursor:
         return None
+    if len(cursor) > MAX_CURSOR_CHARS:
+        raise invalid_cursor()
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise invalid_cursor() from exc
     if not isinstance(values, dict) or not _valid_id(values.get("id")):
         raise invalid_cursor()

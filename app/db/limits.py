@@ -1,0 +1,134 @@
+"""Time limits on SQL statements, and stopping the work of a request nobody waits for.
+
+PostgreSQL enforces `statement_timeout` itself. SQLite has no such setting: a progress
+handler, called every few thousand virtual-machine steps, interrupts a statement past its
+deadline or one whose request was cancelled (the client went away). Both failures surface
+as `OperationalError`s that `is_cancelled_statement` recognises, so the API can answer 503
+instead of 500. Ingest engines get no limit: a long document may take a while to store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from contextvars import ContextVar
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+# How many SQLite VM instructions run between two deadline checks: about a millisecond.
+_PROGRESS_STEPS = 10_000
+
+
+class RequestCancel:
+    """Cancels the statements a request is running, from another thread (the event loop)."""
+
+    def __init__(self) -> None:
+        self.cancelled = False
+        self._connections: set[Any] = set()
+        self._lock = threading.Lock()
+
+    def attach(self, dbapi_connection: Any) -> None:
+        with self._lock:
+            self._connections.add(dbapi_connection)
+
+    def detach(self, dbapi_connection: Any) -> None:
+        with self._lock:
+            self._connections.discard(dbapi_connection)
+
+    def cancel(self) -> None:
+        """SQLite notices the flag in its progress handler; PostgreSQL is sent a cancel."""
+        self.cancelled = True
+        with self._lock:
+            connections = list(self._connections)
+        for connection in connections:
+            cancel_safe = getattr(connection, "cancel_safe", None)
+            if cancel_safe is not None:
+                # The statement may have finished meanwhile: then there is nothing to cancel.
+                with contextlib.suppress(Exception):
+                    cancel_safe(timeout=1.0)
+
+
+# Set by the API around each request; worker threads inherit it with the context.
+current_cancel: ContextVar[RequestCancel | None] = ContextVar("current_cancel", default=None)
+
+
+def limit_statements(engine: Engine, timeout_ms: int) -> None:
+    """Give every statement on this engine `timeout_ms`, and let requests cancel theirs."""
+    if engine.dialect.name == "sqlite":
+        _sqlite_progress_handler(engine)
+    else:
+        _postgres_statement_timeout(engine, timeout_ms)
+    _track_statements(engine, timeout_ms)
+
+
+def _sqlite_progress_handler(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
+        info = record.info
+
+        def over_budget() -> int:
+            deadline = info.get("deadline")
+            cancel = info.get("cancel")
+            late = deadline is not None and time.monotonic() > deadline
+            return 1 if late or (cancel is not None and cancel.cancelled) else 0
+
+        dbapi_connection.set_progress_handler(over_budget, _PROGRESS_STEPS)
+
+
+def _postgres_statement_timeout(engine: Engine, timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Plain SET: `SET LOCAL` would end with the first transaction.
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = {int(timeout_ms)}")
+        dbapi_connection.commit()
+
+
+def _track_statements(engine: Engine, timeout_ms: int) -> None:
+    """Start each statement's clock and register the connection with the request's cancel."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _start(conn: Any, _cursor: Any, *_args: Any) -> None:
+        info = conn.info
+        info["deadline"] = time.monotonic() + timeout_ms / 1000
+        cancel = current_cancel.get()
+        if cancel is not None and info.get("cancel") is not cancel:
+            _forget(conn.connection.dbapi_connection, info)
+            info["cancel"] = cancel
+            cancel.attach(conn.connection.dbapi_connection)
+
+    def _finish(conn: Any) -> None:
+        # COMMIT and ROLLBACK must never be interrupted by a deadline left by a statement.
+        conn.info.pop("deadline", None)
+
+    event.listen(engine, "commit", _finish)
+    event.listen(engine, "rollback", _finish)
+
+    @event.listens_for(engine.pool, "checkin")
+    def _checkin(dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            record.info.pop("deadline", None)
+            _forget(dbapi_connection, record.info)
+
+
+def _forget(dbapi_connection: Any, info: dict[str, Any]) -> None:
+    cancel = info.pop("cancel", None)
+    if cancel is not None:
+        cancel.detach(dbapi_connection)
+
+
+def is_cancelled_statement(exc: BaseException) -> bool:
+    """A statement stopped by its deadline or its request's cancel, or no connection free."""
+    if isinstance(exc, PoolTimeout):
+        return True
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    name = type(orig).__name__
+    if name == "QueryCanceled":  # psycopg: statement_timeout or a cancel request
+        return True
+    return name == "OperationalError" and "interrupted" in str(orig)
