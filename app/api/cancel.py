@@ -1,0 +1,89 @@
+"""A request nobody waits for stops its SQL; a statement past its deadline is a 503.
+
+Routes are sync functions in worker threads, which cannot be cancelled. What can be stopped is
+their SQL: the request's `RequestCancel` (a context variable the worker thread inherits)
+interrupts its statements when the client disconnects (see `app.db.limits`).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from typing import Any
+
+import anyio
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.db.limits import RequestCancel, current_cancel, is_cancelled_statement
+from app.errors import problem
+
+log = logging.getLogger(__name__)
+
+
+class CancelOnDisconnect:
+    """Watches the connection while the app runs; a disconnect cancels the request's SQL."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        cancel = RequestCancel()
+        token = current_cancel.set(cancel)
+        to_app, from_client = anyio.create_memory_object_stream[Message](math.inf)
+        disconnected = anyio.Event()
+
+        async def watch() -> None:
+            while True:
+                message = await receive()
+                await to_app.send(message)
+                if message["type"] == "http.disconnect":
+                    disconnected.set()
+                    # A PostgreSQL cancel is a network round trip: off the event loop.
+                    threading.Thread(target=cancel.cancel, daemon=True).start()
+                    return
+
+        async def app_receive() -> Message:
+            if disconnected.is_set() and from_client.statistics().current_buffer_used == 0:
+                return {"type": "http.disconnect"}
+            return await from_client.receive()
+
+        try:
+            async with anyio.create_task_group() as group:
+                group.start_soon(watch)
+                await self.app(scope, app_receive, send)
+                group.cancel_scope.cancel()
+        finally:
+            current_cancel.reset(token)
+            to_app.close()
+            from_client.close()
+
+
+def install_timeout_handlers(app: FastAPI, retry_after: int) -> None:
+    """A statement stopped by its deadline or its cancel, or no free connection: 503."""
+
+    def busy(detail: str) -> JSONResponse:
+        response = problem(503, detail, code="timeout", title="Took too long")
+        response.headers["Retry-After"] = str(retry_after)
+        return response
+
+    @app.exception_handler(PoolTimeout)
+    def _pool(_: Request, exc: Any) -> JSONResponse:
+        return busy("the service has no free database connection; retry shortly")
+
+    @app.exception_handler(DBAPIError)
+    def _database(_: Request, exc: DBAPIError) -> JSONResponse:
+        if is_cancelled_statement(exc):
+            return busy(
+                "the query took longer than this service allows and was stopped; narrow it "
+                "(a speaker, a topic, a date range, fewer words) or retry"
+            )
+        log.exception("database error", exc_info=exc)
+        return problem(500, "the server failed to answer this request; it has been logged")
