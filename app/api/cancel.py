@@ -1,8 +1,10 @@
-"""A request nobody waits for stops its SQL; a statement past its deadline is a 503.
+"""A request nobody waits for stops its SQL, and so does one past its time budget: a 503.
 
 Routes are sync functions in worker threads, which cannot be cancelled. What can be stopped is
 their SQL: the request's `RequestCancel` (a context variable the worker thread inherits)
-interrupts its statements when the client disconnects (see `app.db.limits`).
+interrupts its statements when the client disconnects or when `request_timeout_ms` passes
+before the response has started (see `app.db.limits`). A streamed export has started its
+response, so its length is not limited; each of its statements still is.
 """
 
 from __future__ import annotations
@@ -19,17 +21,27 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.db.limits import RequestCancel, current_cancel, is_cancelled_statement
+from app.db.limits import (
+    RequestCancel,
+    RequestCancelled,
+    current_cancel,
+    is_cancelled_statement,
+)
 from app.errors import problem
 
 log = logging.getLogger(__name__)
+TOO_LONG = (
+    "the query took longer than this service allows and was stopped; narrow it (a speaker, "
+    "a topic, a date range, fewer words) or retry"
+)
 
 
 class CancelOnDisconnect:
     """Watches the connection while the app runs; a disconnect cancels the request's SQL."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, budget_ms: int) -> None:
         self.app = app
+        self.budget = budget_ms / 1000
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -39,6 +51,11 @@ class CancelOnDisconnect:
         token = current_cancel.set(cancel)
         to_app, from_client = anyio.create_memory_object_stream[Message](math.inf)
         disconnected = anyio.Event()
+        started = False
+
+        def stop() -> None:
+            # A PostgreSQL cancel is a network round trip: off the event loop.
+            threading.Thread(target=cancel.cancel, daemon=True).start()
 
         async def watch() -> None:
             while True:
@@ -46,9 +63,18 @@ class CancelOnDisconnect:
                 await to_app.send(message)
                 if message["type"] == "http.disconnect":
                     disconnected.set()
-                    # A PostgreSQL cancel is a network round trip: off the event loop.
-                    threading.Thread(target=cancel.cancel, daemon=True).start()
+                    stop()
                     return
+
+        async def budget() -> None:
+            await anyio.sleep(self.budget)
+            if not started:
+                stop()
+
+        async def app_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
 
         async def app_receive() -> Message:
             if disconnected.is_set() and from_client.statistics().current_buffer_used == 0:
@@ -58,7 +84,8 @@ class CancelOnDisconnect:
         try:
             async with anyio.create_task_group() as group:
                 group.start_soon(watch)
-                await self.app(scope, app_receive, send)
+                group.start_soon(budget)
+                await self.app(scope, app_receive, app_send)
                 group.cancel_scope.cancel()
         finally:
             current_cancel.reset(token)
@@ -78,12 +105,13 @@ def install_timeout_handlers(app: FastAPI, retry_after: int) -> None:
     def _pool(_: Request, exc: Any) -> JSONResponse:
         return busy("the service has no free database connection; retry shortly")
 
+    @app.exception_handler(RequestCancelled)
+    def _cancelled(_: Request, exc: Any) -> JSONResponse:
+        return busy(TOO_LONG)
+
     @app.exception_handler(DBAPIError)
     def _database(_: Request, exc: DBAPIError) -> JSONResponse:
         if is_cancelled_statement(exc):
-            return busy(
-                "the query took longer than this service allows and was stopped; narrow it "
-                "(a speaker, a topic, a date range, fewer words) or retry"
-            )
+            return busy(TOO_LONG)
         log.exception("database error", exc_info=exc)
         return problem(500, "the server failed to answer this request; it has been logged")

@@ -43,8 +43,7 @@ class RequestLimits:
         if length > self.max_url_length:
             response = problem(
                 414,
-                f"the URL is {length} bytes long; this service takes at most "
-                f"{self.max_url_length}",
+                f"the URL is {length} bytes long; this service takes at most {self.max_url_length}",
                 code="uri-too-long",
                 title="URI too long",
             )
@@ -108,7 +107,7 @@ def install_limits(app: FastAPI, settings: Settings) -> None:
     """Add the limits as the innermost middlewares (CORS still wraps their answers) and map
     statements stopped by their deadline to 503s. Call before adding CORS."""
     install_timeout_handlers(app, settings.retry_after_seconds)
-    app.add_middleware(CancelOnDisconnect)
+    app.add_middleware(CancelOnDisconnect, budget_ms=settings.request_timeout_ms)
     app.add_middleware(PublicOrigin, base_url=settings.public_base_url)
     app.add_middleware(
         RequestLimits,

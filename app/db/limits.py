@@ -19,8 +19,13 @@ from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-# How many SQLite VM instructions run between two deadline checks: about a millisecond.
-_PROGRESS_STEPS = 10_000
+# SQLite VM instructions between two deadline checks. One instruction can be costly (an FTS5
+# filter merging posting lists), so checks are frequent: 10,000 let `q=a*` run 5 s past 1.5 s.
+_PROGRESS_STEPS = 1_000
+
+
+class RequestCancelled(Exception):
+    """A statement refused because its request was already cancelled (timed out, or left)."""
 
 
 class RequestCancel:
@@ -96,6 +101,8 @@ def _track_statements(engine: Engine, timeout_ms: int) -> None:
         info = conn.info
         info["deadline"] = time.monotonic() + timeout_ms / 1000
         cancel = current_cancel.get()
+        if cancel is not None and cancel.cancelled:
+            raise RequestCancelled("the request was cancelled; no further statements run")
         if cancel is not None and info.get("cancel") is not cancel:
             _forget(conn.connection.dbapi_connection, info)
             info["cancel"] = cancel
@@ -123,7 +130,7 @@ def _forget(dbapi_connection: Any, info: dict[str, Any]) -> None:
 
 def is_cancelled_statement(exc: BaseException) -> bool:
     """A statement stopped by its deadline or its request's cancel, or no connection free."""
-    if isinstance(exc, PoolTimeout):
+    if isinstance(exc, PoolTimeout | RequestCancelled):
         return True
     if not isinstance(exc, DBAPIError):
         return False
