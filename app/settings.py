@@ -31,8 +31,8 @@ class Settings(BaseSettings):
     max_url_length: int = 8_192  # bytes of path + query string; longer is a 414
     max_parameter_repeats: int = 50  # `topic=` or `speaker=` given more often is a 400
     statement_timeout_ms: int = 1_500  # per SQL statement in the API; ingest is not limited
-    request_timeout_ms: int = 1_500  # a request's SQL is stopped if no answer has started by then
-    max_concurrent_requests: int = 16  # requests in flight per worker before answering 503
+    request_timeout_ms: int = 1_000  # a request's SQL is stopped if no answer has started by then
+    max_concurrent_requests: int = 8  # requests in flight per worker before answering 503
     retry_after_seconds: int = 2  # the Retry-After sent with a 503
     # Where clients reach the service (`https://api.example.org`): links (`next_url`, `Link`)
     # are built on it, never on the request's Host header, which any client can forge.

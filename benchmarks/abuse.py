@@ -232,7 +232,8 @@ def health_after(server: LiveServer) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> Report:
     report = Report(database=args.database_url.split("@")[-1])
-    with live_server(args.database_url, Path(args.log)) as server:
+    env = dict(pair.split("=", 1) for pair in args.env)
+    with live_server(args.database_url, Path(args.log), env) as server:
         with httpx.Client(base_url=server.base_url, timeout=CLIENT_TIMEOUT_S) as client:
             for abuse in abuses():
                 outcome = run_one(client, abuse)
@@ -259,6 +260,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--clients", type=int, default=32, help="concurrent flood clients")
     parser.add_argument("--seconds", type=float, default=10.0, help="length of each flood")
     parser.add_argument("--log", default="/tmp/otr_abuse_server.log", help="server output")
+    parser.add_argument(
+        "--env", action="append", default=[], help="server setting, e.g. REQUEST_TIMEOUT_MS=1000"
+    )
     parser.add_argument("--output", type=Path, help="write the report as JSON here")
     return parser.parse_args(argv)
 

@@ -54,6 +54,7 @@ class CancelOnDisconnect:
         started = False
 
         def stop() -> None:
+            cancel.cancelled = True  # at once: no further statement of this request starts
             # A PostgreSQL cancel is a network round trip: off the event loop.
             threading.Thread(target=cancel.cancel, daemon=True).start()
 
