@@ -40,9 +40,7 @@ def _url(engine: Engine) -> str:
 
 
 @pytest.fixture(scope="module")
-def server(
-    seeded_engine: Engine, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[LiveServer]:
+def server(seeded_engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     log = tmp_path_factory.mktemp("server") / "server.log"
     with live_server(_url(seeded_engine), log) as running:
         yield running
