@@ -11,9 +11,10 @@ from sqlalchemy import Engine
 from app.api.deps import reject_unknown_parameters
 from app.api.etag import ETagMiddleware
 from app.api.limits import install_limits
+from app.api.openapi import amend_openapi
+from app.api.problems import install_error_handlers
 from app.api.routes import documents, events, health, quotes, speakers, topics
 from app.db.session import make_engine, make_session_factory
-from app.errors import install_error_handlers
 from app.settings import Settings, get_settings
 
 DESCRIPTION = """
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.session_factory = make_session_factory(api_engine(settings))
     install_error_handlers(app)
+    amend_openapi(app)
     install_limits(app, settings)
     app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1000)

@@ -15,7 +15,7 @@ from app.cli import app
 from app.db.models import Quote, Speaker, SpeakerAlias, Topic
 from app.db.session import make_engine
 from app.settings import get_settings
-from tests.conftest import SEEDS, Databases
+from tests.support import SEEDS, Databases
 
 runner = CliRunner()
 

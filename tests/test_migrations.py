@@ -9,7 +9,7 @@ from sqlalchemy import Engine, inspect
 
 from app.db.base import Base
 from app.db.migrate import alembic_config
-from tests.conftest import Databases
+from tests.support import Databases
 
 
 def test_migrations_create_every_model_table(engine: Engine) -> None:

@@ -21,13 +21,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.db.limits import (
+from app.api.problems import problem
+from app.services.cancellation import (
     RequestCancel,
     RequestCancelled,
     current_cancel,
     is_cancelled_statement,
 )
-from app.errors import problem
 
 log = logging.getLogger(__name__)
 TOO_LONG = (

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Path, Query, Request
@@ -15,6 +16,8 @@ from pydantic import BeforeValidator
 from sqlalchemy.orm import Session
 
 from app.errors import UnknownParameter
+from app.services.existence import Resource, require_exists
+from app.services.paging import MAX_ID
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -26,14 +29,15 @@ def get_session(request: Request) -> Iterator[Session]:
 
 SessionDep = Annotated[Session, Depends(get_session)]
 
-# Ids are PostgreSQL `integer`s: a larger number cannot name anything, and SQLite would
-# overflow on it, so it is refused as a bad parameter (422) before any query runs.
-MAX_ID = 2**31 - 1
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def id_path(thing: str) -> Any:
-    """The `{..._id}` path parameter of one kind of thing, with its range and an example."""
+    """The `{..._id}` path parameter of one kind of thing, with its range and an example.
+
+    A number past `MAX_ID` cannot name anything (and would overflow SQLite): it is refused
+    as a bad parameter (422) before any query runs.
+    """
     return Path(
         ge=1,
         le=MAX_ID,
@@ -56,27 +60,44 @@ def _iso_date(value: Any) -> Any:
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 QuoteId = Annotated[int, id_path("quote")]
-DocumentId = Annotated[int, id_path("document")]
-SpeakerId = Annotated[int, id_path("speaker")]
-TopicId = Annotated[int, id_path("topic")]
-EventId = Annotated[int, id_path("event")]
-LimitParam = Annotated[
-    int, Query(ge=1, le=200, description="Items per page (1-200).", examples=[20])
-]
+
+
+def path_id(resource: Resource, must_exist: bool = False) -> Callable[..., int]:
+    """`{resource}_id` from the path as a dependency; with `must_exist`, a 404 when it names
+    nothing, before the route runs (a list of quotes for nothing is not an empty list).
+
+    The dependency's signature is built here so that the path parameter keeps its name
+    (`document_id`, `topic_id`, ...) in the URL, the OpenAPI document and error messages.
+    """
+    name = f"{resource}_id"
+
+    def path_value(session: Session, **path: int) -> int:
+        if must_exist:
+            require_exists(session, resource, path[name])
+        return path[name]
+
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    path_value.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("session", keyword, annotation=SessionDep),
+            inspect.Parameter(name, keyword, annotation=Annotated[int, id_path(resource)]),
+        ],
+        return_annotation=int,
+    )
+    return path_value
+
+
+ExistingDocumentId = Annotated[int, Depends(path_id("document", must_exist=True))]
+ExistingSpeakerId = Annotated[int, Depends(path_id("speaker", must_exist=True))]
+ExistingTopicId = Annotated[int, Depends(path_id("topic", must_exist=True))]
+ExistingEventId = Annotated[int, Depends(path_id("event", must_exist=True))]
+
 ScopeParam = Annotated[
     Literal["quote", "context"],
     Query(
         description="`quote`: the quote's own words name the topic. `context`: the words around "
         "it count too (the question an answer replies to, the paragraph).",
         examples=["quote"],
-    ),
-]
-CursorParam = Annotated[
-    str | None,
-    Query(
-        description="Opaque cursor from the previous page's `next_cursor`; leave out for the "
-        "first page.",
-        examples=["eyJpZCI6OX0"],
     ),
 ]
 

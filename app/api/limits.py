@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.cancel import CancelOnDisconnect, install_timeout_handlers
 from app.api.origin import PublicOrigin
-from app.errors import problem
+from app.api.problems import problem
 from app.settings import Settings
 
 # A name, a role or a search is at most a few hundred characters; q has its own, tighter bound.

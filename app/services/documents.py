@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from app.db.models import Document, Quote
 from app.errors import NotFound
-from app.schemas import (
-    DocumentDetail,
-    DocumentOut,
-    EventRef,
-)
-from app.services.listing import keyset_page, quote_counts
+from app.schemas import DocumentDetail, DocumentOut, DocumentPage, EventRef
+from app.services.counts import quote_counts
+from app.services.paging import keyset_page
 
 
-def list_documents(
-    session: Session, limit: int, cursor: str | None
-) -> tuple[list[DocumentOut], str | None]:
+def list_documents(session: Session, limit: int, cursor: str | None) -> DocumentPage:
+    """Every document in the order it was ingested, with its event and number of quotes."""
+
+    def present(docs: Sequence[Document]) -> list[DocumentOut]:
+        counts = quote_counts(session, Quote.document_id, [d.id for d in docs])
+        return [_document_out(d, counts.get(d.id, 0)) for d in docs]
+
     stmt = select(Document).options(joinedload(Document.event))
-    rows, next_cursor = keyset_page(session, stmt, Document, limit, cursor)
-    docs = [r[0] for r in rows]
-    counts = quote_counts(session, Quote.document_id, [d.id for d in docs])
-    return [_document_out(d, counts.get(d.id, 0)) for d in docs], next_cursor
+    return keyset_page(session, stmt, Document, limit, cursor, present, DocumentPage)
 
 
 def get_document(session: Session, document_id: int) -> DocumentDetail:
@@ -33,11 +33,6 @@ def get_document(session: Session, document_id: int) -> DocumentDetail:
         raise NotFound(f"no document with id {document_id}")
     count = quote_counts(session, Quote.document_id, [doc.id]).get(doc.id, 0)
     return DocumentDetail(**_document_out(doc, count).model_dump(), text=doc.text)
-
-
-def require_document(session: Session, document_id: int) -> None:
-    if session.get(Document, document_id) is None:
-        raise NotFound(f"no document with id {document_id}")
 
 
 def _document_out(doc: Document, quote_count: int) -> DocumentOut:

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Document, Event, Quote
 from app.errors import NotFound
-from app.schemas import (
-    DocumentRef,
-    EventDetail,
-    EventOut,
-    SpeakerRef,
-)
-from app.services.listing import keyset_page, quote_counts
+from app.schemas import DocumentRef, EventDetail, EventOut, EventPage, SpeakerRef
+from app.services.counts import quote_counts
+from app.services.paging import keyset_page
 
 
-def list_events(
-    session: Session, limit: int, cursor: str | None
-) -> tuple[list[EventOut], str | None]:
-    rows, next_cursor = keyset_page(session, select(Event), Event, limit, cursor)
-    return [EventOut.model_validate(r[0]) for r in rows], next_cursor
+def list_events(session: Session, limit: int, cursor: str | None) -> EventPage:
+    """Every event in the order it was first reported."""
+
+    def present(events: Sequence[Event]) -> list[EventOut]:
+        return [EventOut.model_validate(e) for e in events]
+
+    return keyset_page(session, select(Event), Event, limit, cursor, present, EventPage)
 
 
 def get_event(session: Session, event_id: int) -> EventDetail:
@@ -45,8 +45,3 @@ def get_event(session: Session, event_id: int) -> EventDetail:
         speakers=[SpeakerRef.model_validate(s) for s in event.participants],
         quote_count=count,
     )
-
-
-def require_event(session: Session, event_id: int) -> None:
-    if session.get(Event, event_id) is None:
-        raise NotFound(f"no event with id {event_id}")

@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session
 from app.db.models import Speaker, SpeakerAlias, Topic, TopicAlias
 from app.nlp.names import fold, name_key
 from app.nlp.topics import normalise_alias
+from app.services.paging import MAX_ID
 
 # Plain edit-distance ratio: 85 accepts one slip in a surname ("Kery" vs "kerry" scores 89)
 # and rejects other names ("kirby" vs "kerry" scores 60). Partial-match scorers such as WRatio
 # are not used: they let a short alias ("us") match inside any longer input ("lausanne talks").
 FUZZY_CUTOFF = 85.0
-MAX_ID = 2**31 - 1  # ids are PostgreSQL integers
 MIN_FUZZY_CHARS = 4
 
 

@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 from app.db.models import Quote, QuoteTopic, SpeakerRole
 from app.errors import BadQuery, NotFound
 from app.nlp.roles import ROLE_FAMILIES, country_of, role_family
+from app.schemas import QuotePage
 from app.services.fulltext import Search, parse_query, postgres_search, sqlite_search
 from app.services.names import resolve_speaker_ref, resolve_topic_ref
-from app.services.pagination import decode_cursor, encode_cursor, invalid_cursor, require_keys
-from app.services.present import quote_load_options
+from app.services.paging import decode_cursor, encode_cursor, invalid_cursor, require_keys
+from app.services.present import quote_load_options, quote_out
 
 TOTAL_CAP = 10_000  # counting beyond this costs more than it tells; report an estimate instead
 
@@ -140,7 +141,9 @@ def _text_clause(session: Session, filters: QuoteFilters, query: QuoteQuery) -> 
 
 
 @dataclass(frozen=True)
-class Page:
+class QuoteRows:
+    """The rows of one page of quotes, before they become `QuotePage`."""
+
     items: list[Quote]
     next_cursor: str | None
     interpreted: list[str]
@@ -156,11 +159,11 @@ def find_quotes(
     cursor: str | None,
     sort: str = "id",
     count: bool = False,
-) -> Page:
+) -> QuoteRows:
     """One page in a stable order, fetching limit+1 rows to know whether more follow."""
     query = build_query(session, filters)
     if query.empty:
-        return Page([], None, query.interpreted, 0 if count else None)
+        return QuoteRows([], None, query.interpreted, 0 if count else None)
     if sort == "relevance" and query.rank is None:
         raise BadQuery("sort=relevance needs a full-text query in q")
     after = decode_cursor(cursor)
@@ -178,9 +181,31 @@ def find_quotes(
     snippets = _snippets(session, query, items)
     next_cursor = _cursor_after(rows[-1], sort) if more and rows else None
     if count and text_ids is not None:  # more than TOTAL_CAP matches: already counted
-        return Page(items, next_cursor, query.interpreted, TOTAL_CAP, True, snippets)
+        return QuoteRows(items, next_cursor, query.interpreted, TOTAL_CAP, True, snippets)
     total, estimate = _total(session, query) if count else (None, False)
-    return Page(items, next_cursor, query.interpreted, total, estimate, snippets)
+    return QuoteRows(items, next_cursor, query.interpreted, total, estimate, snippets)
+
+
+def quote_page(
+    session: Session,
+    filters: QuoteFilters,
+    limit: int,
+    cursor: str | None,
+    sort: str = "id",
+    count: bool = True,
+) -> QuotePage:
+    """The page every quote-listing endpoint answers with: quotes, snippets and the echo."""
+    rows = find_quotes(session, filters, limit, cursor, sort=sort, count=count)
+    items = [
+        quote_out(q).model_copy(update={"snippet": rows.snippets.get(q.id)}) for q in rows.items
+    ]
+    return QuotePage(
+        items=items,
+        next_cursor=rows.next_cursor,
+        total=rows.total,
+        total_is_estimate=rows.total_is_estimate,
+        interpreted=rows.interpreted,
+    )
 
 
 def _snippets(session: Session, query: QuoteQuery, items: list[Quote]) -> dict[int, str]:
@@ -212,7 +237,7 @@ def _page_of_ids(
     limit: int,
     after: dict[str, Any] | None,
     count: bool,
-) -> Page:
+) -> QuoteRows:
     """The id-ordered page after the cursor, out of every match's id."""
     last = after["id"] if after is not None else 0
     wanted = sorted(i for i in ids if i > last)[: limit + 1]
@@ -227,7 +252,7 @@ def _page_of_ids(
     more = len(wanted) > limit
     next_cursor = _cursor_after(rows[-1], "id") if more and rows else None
     total = len(ids) if count else None
-    return Page([r[0] for r in rows], next_cursor, query.interpreted, total, False, snippets)
+    return QuoteRows([r[0] for r in rows], next_cursor, query.interpreted, total, False, snippets)
 
 
 def _ordered(stmt: Select[Any], sort: str, after: dict[str, Any] | None, rank: Any) -> Select[Any]:

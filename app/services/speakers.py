@@ -2,38 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Quote, QuoteTopic, Speaker, Topic
 from app.errors import NotFound
-from app.schemas import (
-    AliasOut,
-    RoleOut,
-    SpeakerDetail,
-    SpeakerOut,
-    TopicCount,
-)
-from app.services.listing import keyset_page, quote_counts
+from app.schemas import AliasOut, RoleOut, SpeakerDetail, SpeakerOut, SpeakerPage, TopicCount
+from app.services.counts import quote_counts
 from app.services.names import resolve_speaker_ref
+from app.services.paging import keyset_page
 
 
 def list_speakers(
     session: Session, q: str | None, include_silent: bool, limit: int, cursor: str | None
-) -> tuple[list[SpeakerOut], str | None]:
+) -> SpeakerPage:
     """Speakers who have quotes (directory entries who never spoke are hidden unless asked)."""
     stmt = select(Speaker)
     if not include_silent:
         stmt = stmt.where(Speaker.id.in_(select(Quote.speaker_id)))
     if q:
         stmt = stmt.where(Speaker.id.in_(resolve_speaker_ref(session, q).ids))
-    rows, next_cursor = keyset_page(session, stmt, Speaker, limit, cursor)
-    speakers = [r[0] for r in rows]
-    counts = quote_counts(session, Quote.speaker_id, [s.id for s in speakers])
-    return [
-        SpeakerOut(id=s.id, name=s.name, slug=s.slug, kind=s.kind, quote_count=counts.get(s.id, 0))
-        for s in speakers
-    ], next_cursor
+
+    def present(speakers: Sequence[Speaker]) -> list[SpeakerOut]:
+        counts = quote_counts(session, Quote.speaker_id, [s.id for s in speakers])
+        return [
+            SpeakerOut(
+                id=s.id, name=s.name, slug=s.slug, kind=s.kind, quote_count=counts.get(s.id, 0)
+            )
+            for s in speakers
+        ]
+
+    return keyset_page(session, stmt, Speaker, limit, cursor, present, SpeakerPage)
 
 
 def get_speaker(session: Session, speaker_id: int) -> SpeakerDetail:
@@ -72,8 +73,3 @@ def get_speaker(session: Session, speaker_id: int) -> SpeakerDetail:
         ],  # type: ignore[operator]
         top_topics=[TopicCount(id=i, name=n, kind=k, quote_count=c) for i, n, k, c in top],
     )
-
-
-def require_speaker(session: Session, speaker_id: int) -> None:
-    if session.get(Speaker, speaker_id) is None:
-        raise NotFound(f"no speaker with id {speaker_id}")

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Quote, QuoteTopic, Speaker, Topic
 from app.errors import NotFound
 from app.nlp.names import fold
-from app.schemas import (
-    SpeakerCount,
-    TopicDetail,
-    TopicOut,
-)
-from app.services.listing import keyset_page
+from app.schemas import SpeakerCount, TopicDetail, TopicOut, TopicPage
 from app.services.names import resolve_topic_ref
+from app.services.paging import keyset_page
 
 
-def list_topics(
-    session: Session, q: str | None, limit: int, cursor: str | None
-) -> tuple[list[TopicOut], str | None]:
+def list_topics(session: Session, q: str | None, limit: int, cursor: str | None) -> TopicPage:
     """Topics named by at least one quote; `q` matches names and aliases forgivingly."""
     stmt = (
         select(Topic)
@@ -28,10 +24,12 @@ def list_topics(
     )
     if q:
         stmt = stmt.where(Topic.id.in_(resolve_topic_ref(session, q).ids))
-    rows, next_cursor = keyset_page(session, stmt, Topic, limit, cursor)
-    topics = [r[0] for r in rows]
-    counts = _topic_counts(session, [t.id for t in topics])
-    return [_topic_out(t, counts.get(t.id, 0)) for t in topics], next_cursor
+
+    def present(topics: Sequence[Topic]) -> list[TopicOut]:
+        counts = _topic_counts(session, [t.id for t in topics])
+        return [_topic_out(t, counts.get(t.id, 0)) for t in topics]
+
+    return keyset_page(session, stmt, Topic, limit, cursor, present, TopicPage)
 
 
 def _topic_counts(session: Session, ids: list[int]) -> dict[int, int]:
@@ -78,8 +76,3 @@ def get_topic(session: Session, topic_id: int) -> TopicDetail:
         **_topic_out(topic, count).model_dump(),
         top_speakers=[SpeakerCount(id=i, name=n, quote_count=c) for i, n, c in top],
     )
-
-
-def require_topic(session: Session, topic_id: int) -> None:
-    if session.get(Topic, topic_id) is None:
-        raise NotFound(f"no topic with id {topic_id}")

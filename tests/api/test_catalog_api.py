@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import SEEDS
+from tests.support import SEEDS
 
 FILLERS = {"Well", "Thank", "Thanks", "Good afternoon", "Now", "So", "Yeah", "Okay", "Sir", "Sorry"}
 
@@ -118,3 +118,25 @@ def test_documents_have_their_text_unchanged(client: TestClient) -> None:
     for doc in client.get("/documents").json()["items"]:
         text = client.get(f"/documents/{doc['id']}").json()["text"]
         assert text == (SEEDS / doc["source_name"]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/documents", "/speakers?include_silent=true", "/topics", "/events", "/speakers/1/quotes"],
+)
+def test_every_list_pages_the_same_way(client: TestClient, path: str) -> None:
+    """Small pages followed by `next_url` (also the `Link` header) visit every item once, and
+    `total` on each page says how many there are in all."""
+    everything = client.get(f"{path}{'&' if '?' in path else '?'}limit=200").json()
+    url: str | None = f"{path}{'&' if '?' in path else '?'}limit=2"
+    seen: list[int] = []
+    while url:
+        response = client.get(url)
+        body = response.json()
+        assert set(body) >= {"items", "next_cursor", "next_url", "total", "total_is_estimate"}
+        assert body["total"] == everything["total"] and body["total_is_estimate"] is False
+        seen += [item["id"] for item in body["items"]]
+        url = body["next_url"]
+        assert response.headers.get("link") == (f'<{url}>; rel="next"' if url else None)
+    assert seen == [item["id"] for item in everything["items"]]
+    assert len(seen) == everything["total"] > 2

@@ -9,6 +9,10 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Quote
 
 
 def _texts(client: TestClient, url: str) -> list[str]:
@@ -179,3 +183,25 @@ def test_event_and_document_filters(client: TestClient) -> None:
     event = doc["event"]["id"]
     at_event = client.get(f"/quotes?event={event}&limit=200").json()["items"]
     assert at_event and all(i["event"]["id"] == event for i in at_event)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ndjson"])
+def test_export_reads_the_same_data_as_the_pages(
+    client: TestClient, seeded_session: Session, fmt: str
+) -> None:
+    """An export streams from the request's session: words corrected a moment ago (here, in
+    this test's transaction) are in the file, as they are in `GET /quotes`."""
+    quote = seeded_session.scalars(select(Quote).order_by(Quote.id)).first()
+    assert quote is not None
+    quote.text = "Words corrected inside this transaction"
+    seeded_session.commit()
+    url = f"/quotes?document={quote.document_id}&format={fmt}"
+    exported = client.get(url).text
+    assert "Words corrected inside this transaction" in exported
+    page = client.get(f"/quotes?document={quote.document_id}&limit=200").json()["items"]
+    assert page[0]["text"] == "Words corrected inside this transaction"
+    if fmt == "csv":
+        rows = [row["text"] for row in csv.DictReader(io.StringIO(exported))]
+    else:
+        rows = [json.loads(line)["text"] for line in exported.splitlines()]
+    assert rows == [item["text"] for item in page]

@@ -16,7 +16,7 @@ from app.db.models import Document, Event, Quote, Speaker
 from app.db.session import make_engine
 from app.ingest import store
 from app.ingest.pipeline import ingest_paths
-from tests.conftest import BACKENDS, SEEDS, Databases
+from tests.support import BACKENDS, SEEDS, Databases
 
 CP1252_ARTICLE = (
     "Minister warns on talks\n\n"

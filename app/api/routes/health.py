@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from sqlalchemy import text
 
 from app.api.deps import SessionDep
-from app.errors import problem_responses
+from app.api.problems import problem_responses
 from app.schemas import Health
+from app.services.health import check_database
 
 router = APIRouter(tags=["service"])
 
@@ -21,5 +21,5 @@ router = APIRouter(tags=["service"])
 def health(session: SessionDep) -> dict[str, str]:
     """`{"status": "ok"}` when the service is up and its database answers: for monitoring and
     load balancers."""
-    session.execute(text("SELECT 1"))
+    check_database(session)
     return {"status": "ok"}

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
-from app.api.deps import CursorParam, IsoDate, LimitParam, QuoteId, SessionDep, id_query
-from app.errors import problem_responses
+from app.api.deps import IsoDate, QuoteId, ScopeParam, SessionDep, id_query
+from app.api.paging import PageParams
+from app.api.problems import problem_responses
 from app.schemas import Facets, QuoteDetail, QuoteKind, QuotePage
 from app.services.context import quote_detail
-from app.services.export import csv_lines, ndjson_lines
+from app.services.export import csv_stream, ndjson_stream
 from app.services.facets import quote_facets as count_facets
-from app.services.pages import quote_page
-from app.services.quotes import QuoteFilters
+from app.services.quotes import QuoteFilters, quote_page
 from app.services.quotes import get_quote as fetch_quote
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
@@ -62,14 +62,7 @@ def quote_filters(
         Literal["all", "any"],
         Query(description="With several topics: all or any.", examples=["all"]),
     ] = "all",
-    scope: Annotated[
-        Literal["quote", "context"],
-        Query(
-            description="`quote`: the quote's own words name the topic. `context`: the words "
-            "around it count too (the question an answer replies to, the paragraph).",
-            examples=["quote"],
-        ),
-    ] = "quote",
+    scope: ScopeParam = "quote",
     kind: Annotated[
         list[QuoteKind],
         Query(
@@ -131,9 +124,9 @@ FiltersDep = Annotated[QuoteFilters, Depends(quote_filters)]
 )
 def list_quotes(
     request: Request,
-    response: Response,
     session: SessionDep,
     filters: FiltersDep,
+    page: PageParams,
     sort: Annotated[
         Literal["id", "date", "-date", "relevance"],
         Query(
@@ -150,8 +143,6 @@ def list_quotes(
         Literal["json", "csv", "ndjson"] | None,
         Query(description="`csv` or `ndjson` stream every match (no paging).", examples=["json"]),
     ] = None,
-    limit: LimitParam = 20,
-    cursor: CursorParam = None,
 ) -> QuotePage | StreamingResponse:
     """Find quotes by speaker, topic, words, role, kind, event, document and date.
 
@@ -162,16 +153,10 @@ def list_quotes(
     """
     export = format or _export_from_accept(request.headers.get("accept", ""))
     if export in EXPORT_TYPES:
-        lines = csv_lines if export == "csv" else ndjson_lines
-        return StreamingResponse(
-            lines(request.app.state.session_factory, filters), media_type=EXPORT_TYPES[export]
-        )
-    page = quote_page(
-        session, filters, limit, cursor, request.url, sort=sort, count=count == "exact"
-    )
-    if page.next_url:
-        response.headers["Link"] = f'<{page.next_url}>; rel="next"'
-    return page
+        lines = csv_stream if export == "csv" else ndjson_stream
+        return StreamingResponse(lines(session, filters), media_type=EXPORT_TYPES[export])
+    found = quote_page(session, filters, page.limit, page.cursor, sort=sort, count=count == "exact")
+    return page.send(found)
 
 
 def _export_from_accept(accept: str) -> str | None:

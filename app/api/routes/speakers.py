@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query
 
-from app.api.deps import CursorParam, LimitParam, SessionDep, SpeakerId
-from app.errors import problem_responses
-from app.schemas import QuotePage, SpeakerDetail, SpeakerPage
-from app.services.pages import quote_page
+from app.api.catalogue import Catalogue, Route, catalogue_router
+from app.api.deps import ExistingSpeakerId
+from app.schemas import SpeakerDetail, SpeakerPage
 from app.services.quotes import QuoteFilters
-from app.services.speakers import get_speaker as fetch_speaker
-from app.services.speakers import list_speakers as fetch_speakers
-from app.services.speakers import require_speaker
-
-router = APIRouter(prefix="/speakers", tags=["speakers"])
+from app.services.speakers import get_speaker, list_speakers
 
 
-@router.get(
-    "",
-    response_model=SpeakerPage,
-    responses=problem_responses(400, 422),
-    summary="Find people and organisations",
-)
-def list_speakers(
-    session: SessionDep,
+def speaker_filters(
     q: Annotated[
         str | None, Query(description="A name, spelt forgivingly.", examples=["kerry"])
     ] = None,
@@ -36,39 +24,38 @@ def list_speakers(
             examples=[False],
         ),
     ] = False,
-    limit: LimitParam = 20,
-    cursor: CursorParam = None,
-) -> SpeakerPage:
-    """People and organisations quoted in the archive, with their number of quotes."""
-    items, next_cursor = fetch_speakers(session, q, include_silent, limit, cursor)
-    return SpeakerPage(items=items, next_cursor=next_cursor)
+) -> dict[str, Any]:
+    return {"q": q, "include_silent": include_silent}
 
 
-@router.get(
-    "/{speaker_id}",
-    response_model=SpeakerDetail,
-    responses=problem_responses(400, 404, 422),
-    summary="One speaker: aliases, roles and favourite topics",
+def speaker_quotes(speaker_id: ExistingSpeakerId) -> QuoteFilters:
+    return QuoteFilters(speakers=[str(speaker_id)])
+
+
+router = catalogue_router(
+    Catalogue(
+        resource="speaker",
+        page_model=SpeakerPage,
+        detail_model=SpeakerDetail,
+        list_items=list_speakers,
+        get_item=get_speaker,
+        list_filters=speaker_filters,
+        quote_filters=speaker_quotes,
+        list_route=Route(
+            "list_speakers",
+            "Find people and organisations",
+            "People and organisations quoted in the archive, with their number of quotes.",
+        ),
+        get_route=Route(
+            "get_speaker",
+            "One speaker: aliases, roles and favourite topics",
+            "One speaker: every alias seen in the sources (and where it came from), roles over "
+            "time,\nand the topics they talk about most.",
+        ),
+        quotes_route=Route(
+            "list_speaker_quotes",
+            "Everything one speaker said",
+            "Everything one speaker said, in a stable order; page with `next_cursor`.",
+        ),
+    )
 )
-def get_speaker(speaker_id: SpeakerId, session: SessionDep) -> SpeakerDetail:
-    """One speaker: every alias seen in the sources (and where it came from), roles over time,
-    and the topics they talk about most."""
-    return fetch_speaker(session, speaker_id)
-
-
-@router.get(
-    "/{speaker_id}/quotes",
-    response_model=QuotePage,
-    responses=problem_responses(400, 404, 422),
-    summary="Everything one speaker said",
-)
-def list_speaker_quotes(
-    request: Request,
-    speaker_id: SpeakerId,
-    session: SessionDep,
-    limit: LimitParam = 20,
-    cursor: CursorParam = None,
-) -> QuotePage:
-    """Everything one speaker said, in a stable order; page with `next_cursor`."""
-    require_speaker(session, speaker_id)
-    return quote_page(session, QuoteFilters(speakers=[str(speaker_id)]), limit, cursor, request.url)

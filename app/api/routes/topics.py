@@ -2,67 +2,52 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query
 
-from app.api.deps import CursorParam, LimitParam, ScopeParam, SessionDep, TopicId
-from app.errors import problem_responses
-from app.schemas import QuotePage, TopicDetail, TopicPage
-from app.services.pages import quote_page
+from app.api.catalogue import Catalogue, Route, catalogue_router
+from app.api.deps import ExistingTopicId, ScopeParam
+from app.schemas import TopicDetail, TopicPage
 from app.services.quotes import QuoteFilters
-from app.services.topics import get_topic as fetch_topic
-from app.services.topics import list_topics as fetch_topics
-from app.services.topics import require_topic
-
-router = APIRouter(prefix="/topics", tags=["topics"])
+from app.services.topics import get_topic, list_topics
 
 
-@router.get(
-    "",
-    response_model=TopicPage,
-    responses=problem_responses(400, 422),
-    summary="Find topics",
-)
-def list_topics(
-    session: SessionDep,
+def topic_filters(
     q: Annotated[
         str | None, Query(description="A name or alias, spelt forgivingly.", examples=["Daesh"])
     ] = None,
-    limit: LimitParam = 20,
-    cursor: CursorParam = None,
-) -> TopicPage:
-    """Topics that quotes are about, with their aliases and number of quotes."""
-    items, next_cursor = fetch_topics(session, q, limit, cursor)
-    return TopicPage(items=items, next_cursor=next_cursor)
+) -> dict[str, Any]:
+    return {"q": q}
 
 
-@router.get(
-    "/{topic_id}",
-    response_model=TopicDetail,
-    responses=problem_responses(400, 404, 422),
-    summary="One topic: aliases and who talks about it",
+def topic_quotes(topic_id: ExistingTopicId, scope: ScopeParam = "quote") -> QuoteFilters:
+    return QuoteFilters(topics=[str(topic_id)], scope=scope)
+
+
+router = catalogue_router(
+    Catalogue(
+        resource="topic",
+        page_model=TopicPage,
+        detail_model=TopicDetail,
+        list_items=list_topics,
+        get_item=get_topic,
+        list_filters=topic_filters,
+        quote_filters=topic_quotes,
+        list_route=Route(
+            "list_topics",
+            "Find topics",
+            "Topics that quotes are about, with their aliases and number of quotes.",
+        ),
+        get_route=Route(
+            "get_topic",
+            "One topic: aliases and who talks about it",
+            "One topic: its aliases, how often it is quoted and who talks about it most.",
+        ),
+        quotes_route=Route(
+            "list_topic_quotes",
+            "The quotes about one topic",
+            "Every quote about one topic; `scope=context` also counts the words around a quote.",
+        ),
+    )
 )
-def get_topic(topic_id: TopicId, session: SessionDep) -> TopicDetail:
-    """One topic: its aliases, how often it is quoted and who talks about it most."""
-    return fetch_topic(session, topic_id)
-
-
-@router.get(
-    "/{topic_id}/quotes",
-    response_model=QuotePage,
-    responses=problem_responses(400, 404, 422),
-    summary="The quotes about one topic",
-)
-def list_topic_quotes(
-    request: Request,
-    topic_id: TopicId,
-    session: SessionDep,
-    scope: ScopeParam = "quote",
-    limit: LimitParam = 20,
-    cursor: CursorParam = None,
-) -> QuotePage:
-    """Every quote about one topic; `scope=context` also counts the words around a quote."""
-    require_topic(session, topic_id)
-    filters = QuoteFilters(topics=[str(topic_id)], scope=scope)
-    return quote_page(session, filters, limit, cursor, request.url)
