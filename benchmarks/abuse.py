@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import os
 import random
 import socket
 import statistics
@@ -200,15 +201,19 @@ def flood(base: str, clients: int, seconds: float, leave_after: float | None) ->
                     statuses.append(status)
                     times.append((time.perf_counter() - started) * 1000)
 
+    load_before = round(os.getloadavg()[0], 1)  # the machine may be shared: say how busy
     threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+
+    def _key(status: int | None) -> str:
+        return str(status) if status is not None else ("left" if leave_after else "timeout")
+
     counts: dict[str, int] = {}
     for status in statuses:
-        key = str(status) if status is not None else ("left" if leave_after else "timeout")
-        counts[key] = counts.get(key, 0) + 1
+        counts[_key(status)] = counts.get(_key(status), 0) + 1
     return {
         "clients": clients,
         "seconds": seconds,
@@ -217,6 +222,11 @@ def flood(base: str, clients: int, seconds: float, leave_after: float | None) ->
         "server errors (5xx but 503)": sum(1 for s in statuses if s and s >= 500 and s != 503),
         "p50 ms": round(statistics.median(times), 1) if times else None,
         "worst ms": round(max(times), 1) if times else None,
+        "worst ms by status": {
+            key: round(max(t for s, t in zip(statuses, times, strict=True) if _key(s) == key), 1)
+            for key in counts
+        },
+        "load average before": load_before,
     }
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from app.db.limits import RequestCancel, RequestCancelled, current_cancel, is_cancelled_statement
 from app.db.session import make_engine
-from tests.conftest import BACKENDS, Databases
+from tests.support import BACKENDS, Databases
 
 # Work that takes a long time on either database: tens of seconds without a limit.
 SLOW = {
