@@ -10,6 +10,7 @@ of queueing work it cannot finish in time. All answers are problem documents.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 from urllib.parse import parse_qsl
 
 from fastapi import FastAPI
@@ -17,7 +18,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.cancel import CancelOnDisconnect, install_timeout_handlers
 from app.api.origin import PublicOrigin
-from app.api.problems import problem
+from app.api.problems import PROBLEM_JSON, problem
 from app.settings import Settings
 
 # A name, a role or a search is at most a few hundred characters; q has its own, tighter bound.
@@ -103,10 +104,46 @@ class Saturation:
             self.in_flight -= 1
 
 
+_LIMIT_RESPONSES: dict[str, dict[str, Any]] = {
+    "414": {
+        "description": "URI too long: the URL is over the service's limit (8 KB by default).",
+        "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    },
+    "503": {
+        "description": "Busy: too many requests in flight, or the query took longer than the "
+        "service allows and was stopped. Retry after `Retry-After` seconds, or narrow it.",
+        "headers": {
+            "Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}
+        },
+        "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    },
+}
+
+
+def _document_limits(app: FastAPI) -> None:
+    """Every operation may answer 414 or 503: say so in the OpenAPI document, once."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        first = app.openapi_schema is None
+        schema = generate()
+        if first:
+            for path in schema.get("paths", {}).values():
+                for operation in path.values():
+                    responses = operation.setdefault("responses", {})
+                    for status, response in _LIMIT_RESPONSES.items():
+                        responses.setdefault(status, response)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install_limits(app: FastAPI, settings: Settings) -> None:
-    """Add the limits as the innermost middlewares (CORS still wraps their answers) and map
-    statements stopped by their deadline to 503s. Call before adding CORS."""
+    """Add the limits as the innermost middlewares (CORS still wraps their answers), map
+    statements stopped by their deadline to 503s, and document both. Call before adding CORS
+    and after `amend_openapi`."""
     install_timeout_handlers(app, settings.retry_after_seconds)
+    _document_limits(app)
     app.add_middleware(CancelOnDisconnect, budget_ms=settings.request_timeout_ms)
     app.add_middleware(PublicOrigin, base_url=settings.public_base_url)
     app.add_middleware(
