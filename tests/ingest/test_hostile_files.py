@@ -120,24 +120,47 @@ def test_a_folder_that_cannot_be_listed_is_reported(
         read_document(locked, 1_000)
 
 
-def test_same_documents_accepted_on_both_databases_with_long_titles_clipped(
+def _hostile_batch(folder: Path) -> dict[str, str]:
+    """Documents the two databases used to disagree on, and the status each must get."""
+    headline = "Dupont " + "warns that the talks cannot go on under fire " * 7
+    assert len(headline.strip()) > 300
+    _article(folder, "headline.txt", headline.strip())
+    _article(folder, "sidecar.txt", first_line="Talks stall again")
+    (folder / "sidecar.meta.json").write_text(json.dumps({"title": "T" * 400}))
+    front = "---\nurl: https://example.org/" + "x" * 2100 + "\n---\nTalks resume"
+    _article(folder, "front.txt", first_line=front)
+    late_nul = ("Talks stall\n\n" + "Dupont said talks would resume. " * 200 + "\x00\n").encode(
+        "utf-16"
+    )
+    (folder / "nul.txt").write_bytes(late_nul)
+    return {
+        "front.txt": "ingested",
+        "headline.txt": "ingested",
+        "nul.txt": "failed",
+        "sidecar.txt": "ingested",
+    }
+
+
+def test_both_databases_accept_and_refuse_the_same_documents(
     tmp_path: Path, session_factory: sessionmaker[Session]
 ) -> None:
-    """A 316-character first line, and a sidecar title of 400, fail on PostgreSQL's
-    varchar(300) unless clipped; SQLite would store them whole. Both now store 300."""
-    headline = "Dupont " + "warns that the talks cannot go on under fire " * 7
-    assert len(headline) > 300
-    _article(tmp_path, "headline.txt", headline.strip())
-    _article(tmp_path, "sidecar.txt", first_line="Talks stall again")
-    (tmp_path / "sidecar.meta.json").write_text(json.dumps({"title": "T" * 400}))
+    """A 316-character first line, a sidecar title of 400 and a front-matter URL of 2,100
+    failed on PostgreSQL's varchar columns while SQLite stored them whole; a NUL after the
+    first 4 KB failed on PostgreSQL only. Now both clip the same values and refuse the same
+    file, with the same statuses on each backend this test runs on."""
+    expected = _hostile_batch(tmp_path)
     report = ingest_paths(session_factory, [tmp_path], 1_000_000)
-    assert [f.status for f in report.files] == ["ingested", "ingested"], report.as_json()
+    statuses = {Path(f.path).name: f.status for f in report.files}
+    assert statuses == expected, report.as_json()
     with session_factory() as session:
-        titles = dict(session.execute(select(Document.source_name, Document.title)).all())
+        rows = session.execute(select(Document.source_name, Document.title, Document.url)).all()
         event_titles = session.scalars(select(Event.title)).all()
-    assert len(titles["sidecar.txt"] or "") == 300
-    assert (titles["sidecar.txt"] or "").endswith("…")
+    titles = {name: title or "" for name, title, _ in rows}
+    assert len(titles["sidecar.txt"]) == 300
+    assert titles["sidecar.txt"].endswith("…")
     assert all(len(t or "") <= 300 for t in [*titles.values(), *event_titles])
+    urls = {name: url or "" for name, _, url in rows}
+    assert len(urls["front.txt"]) == 2000
 
 
 def test_an_unreadable_file_on_the_command_line_is_reported(
