@@ -179,13 +179,21 @@ def run_one(client: httpx.Client, abuse: Abuse) -> Outcome:
     return Outcome(abuse.name, response.status_code, ms, ok, note)
 
 
+def _answer(response: httpx.Response) -> str:
+    """`200`, or for a 503 which one: `503 busy` (saturated) or `503 timeout` (too slow)."""
+    if response.status_code != 503:
+        return str(response.status_code)
+    kind = str(response.json().get("type", "")).rsplit("/", 1)[-1]
+    return f"503 {kind}"
+
+
 def flood(base: str, clients: int, seconds: float, leave_after: float | None) -> dict[str, Any]:
     """`clients` threads send HEAVY requests for `seconds`; with `leave_after`, each client
     gives up after that long (a user closing the tab) and sends the next."""
-    statuses: list[int | None] = []
-    times: list[float] = []
+    answers: list[tuple[str, float]] = []
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
+    gave_up = "left" if leave_after else "timeout"
 
     def client_loop(seed: int) -> None:
         rng = random.Random(seed)
@@ -194,12 +202,11 @@ def flood(base: str, clients: int, seconds: float, leave_after: float | None) ->
             while time.monotonic() < deadline:
                 started = time.perf_counter()
                 try:
-                    status: int | None = client.get("/quotes", params=rng.choice(HEAVY)).status_code
+                    answer = _answer(client.get("/quotes", params=rng.choice(HEAVY)))
                 except httpx.HTTPError:
-                    status = None
+                    answer = gave_up
                 with lock:
-                    statuses.append(status)
-                    times.append((time.perf_counter() - started) * 1000)
+                    answers.append((answer, (time.perf_counter() - started) * 1000))
 
     load_before = round(os.getloadavg()[0], 1)  # the machine may be shared: say how busy
     threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(clients)]
@@ -207,25 +214,23 @@ def flood(base: str, clients: int, seconds: float, leave_after: float | None) ->
         thread.start()
     for thread in threads:
         thread.join()
-
-    def _key(status: int | None) -> str:
-        return str(status) if status is not None else ("left" if leave_after else "timeout")
-
-    counts: dict[str, int] = {}
-    for status in statuses:
-        counts[_key(status)] = counts.get(_key(status), 0) + 1
+    times = sorted(ms for _, ms in answers)
+    by_answer: dict[str, list[float]] = {}
+    for answer, ms in answers:
+        by_answer.setdefault(answer, []).append(ms)
     return {
         "clients": clients,
         "seconds": seconds,
-        "requests": len(statuses),
-        "statuses": counts,
-        "server errors (5xx but 503)": sum(1 for s in statuses if s and s >= 500 and s != 503),
+        "requests": len(answers),
+        "answers": {key: len(values) for key, values in sorted(by_answer.items())},
+        "server errors (5xx but 503)": sum(
+            len(v) for k, v in by_answer.items() if k[:1] == "5" and not k.startswith("503")
+        ),
         "p50 ms": round(statistics.median(times), 1) if times else None,
-        "worst ms": round(max(times), 1) if times else None,
-        "worst ms by status": {
-            key: round(max(t for s, t in zip(statuses, times, strict=True) if _key(s) == key), 1)
-            for key in counts
-        },
+        "p99 ms": round(times[int(len(times) * 0.99)], 1) if times else None,
+        "worst ms": round(times[-1], 1) if times else None,
+        "over 2 s": sum(1 for ms in times if ms > GOAL_MS),
+        "worst ms by answer": {k: round(max(v), 1) for k, v in sorted(by_answer.items())},
         "load average before": load_before,
     }
 
