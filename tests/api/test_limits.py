@@ -210,3 +210,48 @@ def test_a_client_disconnect_cancels_the_requests_statements() -> None:
     sent = anyio.run(_call, CancelOnDisconnect(app, budget_ms=60_000), "/quotes", receive)
     assert seen[0] is not None and seen[0].cancelled
     assert sent[0]["status"] == 200
+
+
+def _request_once() -> Receive:
+    messages = [{"type": "http.request", "body": b"", "more_body": False}]
+
+    async def receive() -> Message:
+        if messages:
+            return messages.pop(0)
+        await anyio.sleep_forever()
+        raise AssertionError
+
+    return receive
+
+
+def test_a_request_out_of_time_before_answering_is_cancelled() -> None:
+    seen: list[RequestCancel] = []
+
+    async def slow_app(scope: Scope, receive: Receive, send: Send) -> None:
+        cancel = current_cancel.get()
+        assert cancel is not None
+        seen.append(cancel)
+        for _ in range(1000):  # at most 10 s, if the budget never ran out
+            if cancel.cancelled:
+                break
+            await anyio.sleep(0.01)
+        await _ok(send)
+
+    anyio.run(_call, CancelOnDisconnect(slow_app, budget_ms=50), "/quotes", _request_once())
+    assert seen[0].cancelled
+
+
+def test_a_response_already_streaming_is_not_cut_by_the_budget() -> None:
+    """Exports start their response at once and may stream for minutes."""
+    seen: list[RequestCancel] = []
+
+    async def streaming_app(scope: Scope, receive: Receive, send: Send) -> None:
+        cancel = current_cancel.get()
+        assert cancel is not None
+        seen.append(cancel)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await anyio.sleep(0.3)  # six budgets
+        await send({"type": "http.response.body", "body": b"rows"})
+
+    anyio.run(_call, CancelOnDisconnect(streaming_app, budget_ms=50), "/quotes", _request_once())
+    assert not seen[0].cancelled
