@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -42,6 +43,19 @@ class Settings(BaseSettings):
     @classmethod
     def _normalise(cls, value: str) -> str:
         return normalise_database_url(value)
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _an_origin(cls, value: str | None) -> str | None:
+        """Refused at start, not at the first request: `https://host[:port]`, nothing more."""
+        if not value:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.path.strip("/"):
+            raise ValueError(
+                f"PUBLIC_BASE_URL must be an origin such as https://api.example.org, not {value!r}"
+            )
+        return f"{parts.scheme}://{parts.netloc}"
 
 
 @lru_cache

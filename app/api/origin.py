@@ -15,12 +15,8 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def parse_base_url(base_url: str) -> tuple[str, str]:
-    """`https://api.example.org` -> ("https", "api.example.org"); only an origin is taken."""
+    """`https://api.example.org` -> ("https", "api.example.org"); settings checked the form."""
     parts = urlsplit(base_url)
-    if parts.scheme not in _DEFAULT_PORTS or not parts.netloc or parts.path.strip("/"):
-        raise ValueError(
-            f"PUBLIC_BASE_URL must be an origin such as https://api.example.org, not {base_url!r}"
-        )
     return parts.scheme, parts.netloc
 
 

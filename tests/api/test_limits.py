@@ -13,7 +13,6 @@ from starlette.types import Message, Receive, Scope, Send
 
 from app.api.cancel import CancelOnDisconnect
 from app.api.limits import Saturation
-from app.api.origin import parse_base_url
 from app.db.limits import RequestCancel, current_cancel
 from app.main import create_app
 from app.settings import Settings
@@ -112,9 +111,10 @@ def test_links_use_the_configured_public_base_url(read_only_url: str) -> None:
     assert body["next_url"].startswith("https://api.example.org/quotes?")
 
 
-def test_a_base_url_with_a_path_is_refused_at_start() -> None:
+@pytest.mark.parametrize("base_url", ["https://example.org/api", "example.org", "ftp://x.org"])
+def test_a_base_url_that_is_not_an_origin_is_refused_at_start(base_url: str) -> None:
     with pytest.raises(ValueError, match="origin"):
-        parse_base_url("https://example.org/api")
+        Settings(database_url="sqlite://", public_base_url=base_url)
 
 
 def test_a_request_past_its_time_budget_is_a_503_with_retry_after(read_only_url: str) -> None:
