@@ -166,7 +166,7 @@ def run_one(client: httpx.Client, abuse: Abuse) -> Outcome:
         response = client.get(abuse.path, params=abuse.params, headers=abuse.headers)
     except (httpx.TimeoutException, TimeoutError):
         return Outcome(abuse.name, None, (time.perf_counter() - started) * 1000, False, "timeout")
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, OSError) as exc:  # OSError: refused, the server is gone
         ms = (time.perf_counter() - started) * 1000
         return Outcome(abuse.name, None, ms, False, f"{type(exc).__name__}: {exc}")
     ms = (time.perf_counter() - started) * 1000
@@ -203,7 +203,7 @@ def flood(base: str, clients: int, seconds: float, leave_after: float | None) ->
                 started = time.perf_counter()
                 try:
                     answer = _answer(client.get("/quotes", params=rng.choice(HEAVY)))
-                except httpx.HTTPError:
+                except (httpx.HTTPError, OSError):
                     answer = gave_up
                 with lock:
                     answers.append((answer, (time.perf_counter() - started) * 1000))
