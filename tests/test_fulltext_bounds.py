@@ -14,7 +14,7 @@ from app.services.fulltext import MAX_TERMS, Term, parse_query, postgres_tsquery
 
 
 def test_thousands_of_terms_compile_as_a_shallow_tree() -> None:
-    """Past the parser's bound on purpose (1,400 terms broke): the builder must not nest per term."""
+    """Past the parser's bound on purpose (1,400 terms broke): no nesting per term."""
     groups = [[Term((f"word{i}",), prefix=i % 3 == 0) for i in range(2000)]]
     sql = str(postgres_tsquery(groups).compile(dialect=postgresql.dialect()))
     assert sql.count("tsquery_and") == 1999
