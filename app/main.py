@@ -10,9 +10,9 @@ from sqlalchemy import Engine
 
 from app.api.deps import reject_unknown_parameters
 from app.api.etag import ETagMiddleware
-from app.api.limits import install_limits
 from app.api.openapi import amend_openapi
 from app.api.problems import install_error_handlers
+from app.api.request_limits import install_limits
 from app.api.routes import documents, events, health, quotes, speakers, topics
 from app.db.session import make_engine, make_session_factory
 from app.settings import Settings, get_settings

@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     # above what a journalist's search needs and far below what takes the service down.
     max_url_length: int = 8_192  # bytes of path + query string; longer is a 414
     max_parameter_repeats: int = 50  # `topic=` or `speaker=` given more often is a 400
-    statement_timeout_ms: int = 1_500  # per SQL statement in the API; ingest is not limited
+    statement_timeout_ms: int = 1_500  # per SQL statement of a read (GET, HEAD); writes are not
     request_timeout_ms: int = 1_000  # a request's SQL is stopped if no answer has started by then
     max_concurrent_requests: int = 8  # requests in flight per worker before answering 503
     retry_after_seconds: int = 2  # the Retry-After sent with a 503

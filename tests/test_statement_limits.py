@@ -27,10 +27,17 @@ SLOW = {
 
 @pytest.fixture(params=BACKENDS)
 def limited(request: pytest.FixtureRequest, databases: Databases) -> Iterator[Engine]:
-    """An engine as the API makes it: every statement limited to 200 ms."""
+    """An engine as the API makes it, inside a read request: statements limited to 200 ms."""
     engine = make_engine(databases.new(request.param), statement_timeout_ms=200)
+    token = current_cancel.set(RequestCancel())
     yield engine
+    current_cancel.reset(token)
     engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
 
 
 def _slow(engine: Engine) -> str:
@@ -46,12 +53,12 @@ def test_a_statement_past_its_deadline_is_stopped(limited: Engine) -> None:
 
 
 def test_a_cancelled_request_stops_its_running_statement_and_starts_no_other(
-    limited: Engine,
+    databases: Databases, backend: str
 ) -> None:
     """What the API does when the client disconnects: cancel from another thread."""
     cancel = RequestCancel()
     token = current_cancel.set(cancel)
-    engine = make_engine(str(limited.url.render_as_string(hide_password=False)), 60_000)
+    engine = make_engine(databases.new(backend), statement_timeout_ms=60_000)
     try:
         threading.Timer(0.3, cancel.cancel).start()
         with engine.connect() as conn:
@@ -66,9 +73,13 @@ def test_a_cancelled_request_stops_its_running_statement_and_starts_no_other(
         engine.dispose()
 
 
-def test_engines_without_a_limit_are_not_limited(databases: Databases) -> None:
-    """Ingest makes its engine without a timeout: a long write must not be interrupted."""
-    engine = make_engine(databases.new("sqlite"))
+@pytest.mark.parametrize("limit", [None, 200], ids=["ingest-engine", "api-engine-outside-a-read"])
+def test_statements_outside_a_read_request_are_not_limited(
+    databases: Databases, limit: int | None
+) -> None:
+    """Ingest's engine has no limit; on the API's, a write (no read request) has none either:
+    a long write must not be interrupted."""
+    engine = make_engine(databases.new("sqlite"), statement_timeout_ms=limit)
     with engine.connect() as conn:
         # About a second of work: well past the API's limit, far from a hang.
         count = conn.execute(

@@ -1,10 +1,11 @@
-"""A request nobody waits for stops its SQL, and so does one past its time budget: a 503.
+"""A read nobody waits for stops its SQL, and so does one past its time budget: a 503.
 
 Routes are sync functions in worker threads, which cannot be cancelled. What can be stopped is
 their SQL: the request's `RequestCancel` (a context variable the worker thread inherits)
 interrupts its statements when the client disconnects or when `request_timeout_ms` passes
 before the response has started (see `app.db.limits`). A streamed export has started its
-response, so its length is not limited; each of its statements still is.
+response, so its length is not limited; each of its statements still is. Only reads (GET,
+HEAD) are limited: a write may rightly wait for the write lock or parse a long document.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from app.services.cancellation import (
 )
 
 log = logging.getLogger(__name__)
+READS = frozenset({"GET", "HEAD"})
 TOO_LONG = (
     "the query took longer than this service allows and was stopped; narrow it (a speaker, "
     "a topic, a date range, fewer words) or retry"
@@ -72,14 +74,14 @@ _watchdog = _Watchdog()
 
 
 class CancelOnDisconnect:
-    """Watches the connection while the app runs; a disconnect cancels the request's SQL."""
+    """Watches a read while the app runs; a disconnect or its budget cancels its SQL."""
 
     def __init__(self, app: ASGIApp, budget_ms: int) -> None:
         self.app = app
         self.budget = budget_ms / 1000
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["method"] not in READS:
             await self.app(scope, receive, send)
             return
         cancel = RequestCancel()

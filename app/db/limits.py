@@ -1,10 +1,12 @@
 """Time limits on SQL statements, and stopping the work of a request nobody waits for.
 
-PostgreSQL enforces `statement_timeout` itself. SQLite has no such setting: a progress
-handler, called every few thousand virtual-machine steps, interrupts a statement past its
-deadline or one whose request was cancelled (the client went away). Both failures surface
-as `OperationalError`s that `is_cancelled_statement` recognises, so the API can answer 503
-instead of 500. Ingest engines get no limit: a long document may take a while to store.
+Limits hold for statements run on behalf of a read request: those under a `RequestCancel`
+(`current_cancel`, set by the API for GET and HEAD). PostgreSQL enforces them itself with
+`SET LOCAL statement_timeout` in each such transaction; SQLite has no such setting, so a
+progress handler, called every thousand virtual-machine steps, interrupts a statement past its
+deadline or one whose request was cancelled (the client went away, the budget ran out). Both
+failures surface as errors `is_cancelled_statement` recognises, so the API answers 503, not
+500. Writes (an upload, a correction waiting for the write lock) and ingest are not limited.
 """
 
 from __future__ import annotations
@@ -85,12 +87,11 @@ def _sqlite_progress_handler(engine: Engine) -> None:
 
 
 def _postgres_statement_timeout(engine: Engine, timeout_ms: int) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # Plain SET: `SET LOCAL` would end with the first transaction.
-        with dbapi_connection.cursor() as cursor:
-            cursor.execute(f"SET statement_timeout = {int(timeout_ms)}")
-        dbapi_connection.commit()
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # LOCAL: the pooled connection's next transaction may be a write, with no limit.
+        if current_cancel.get() is not None:
+            connection.exec_driver_sql(f"SET LOCAL statement_timeout = {int(timeout_ms)}")
 
 
 def _track_statements(engine: Engine, timeout_ms: int) -> None:
@@ -99,11 +100,14 @@ def _track_statements(engine: Engine, timeout_ms: int) -> None:
     @event.listens_for(engine, "before_cursor_execute")
     def _start(conn: Any, _cursor: Any, *_args: Any) -> None:
         info = conn.info
-        info["deadline"] = time.monotonic() + timeout_ms / 1000
         cancel = current_cancel.get()
-        if cancel is not None and cancel.cancelled:
+        if cancel is None:  # not a read request: no limit
+            info.pop("deadline", None)
+            return
+        if cancel.cancelled:
             raise RequestCancelled("the request was cancelled; no further statements run")
-        if cancel is not None and info.get("cancel") is not cancel:
+        info["deadline"] = time.monotonic() + timeout_ms / 1000
+        if info.get("cancel") is not cancel:
             _forget(conn.connection.dbapi_connection, info)
             info["cancel"] = cancel
             cancel.attach(conn.connection.dbapi_connection)

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from starlette.types import Message, Receive, Scope, Send
 
 from app.api.cancel import CancelOnDisconnect
-from app.api.limits import Saturation
+from app.api.request_limits import Saturation
 from app.db.limits import RequestCancel, current_cancel
 from app.main import create_app
 from app.settings import Settings
@@ -255,3 +255,25 @@ def test_a_response_already_streaming_is_not_cut_by_the_budget() -> None:
 
     anyio.run(_call, CancelOnDisconnect(streaming_app, budget_ms=50), "/quotes", _request_once())
     assert not seen[0].cancelled
+
+
+def test_writes_are_not_limited_by_the_read_budget() -> None:
+    """An upload parses and stores a document, and may wait for the write lock."""
+    seen: list[RequestCancel | None] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        seen.append(current_cancel.get())
+        await _ok(send)
+
+    async def post() -> list[Message]:
+        sent: list[Message] = []
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        scope: Scope = {"type": "http", "method": "POST", "path": "/documents", "headers": []}
+        await CancelOnDisconnect(app, budget_ms=0)(scope, _request_once(), send)
+        return sent
+
+    assert anyio.run(post)[0]["status"] == 200
+    assert seen == [None]
