@@ -90,3 +90,24 @@ def test_statements_outside_a_read_request_are_not_limited(
         ).scalar()
     assert count == 3_000_000
     engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_postgres_connection_sent_a_cancel_is_not_reused(databases: Databases) -> None:
+    """A cancel request lands asynchronously: on a reused connection it could stop the next
+    request's query (seen as a stray 503 in the abuse benchmark)."""
+    engine = make_engine(databases.new("postgres"), statement_timeout_ms=60_000, pool_size=1)
+    cancel = RequestCancel()
+    token = current_cancel.set(cancel)
+    try:
+        with engine.connect() as conn:
+            before = conn.execute(text("SELECT pg_backend_pid()")).scalar()
+            threading.Timer(0.3, cancel.cancel).start()
+            with pytest.raises(OperationalError):
+                conn.execute(text(SLOW["postgresql"]))
+    finally:
+        current_cancel.reset(token)
+    with engine.connect() as conn:
+        after = conn.execute(text("SELECT pg_backend_pid()")).scalar()
+    engine.dispose()
+    assert after != before

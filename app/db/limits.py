@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import Engine, event
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 # SQLite VM instructions between two deadline checks. One instruction can be costly (an FTS5
@@ -35,28 +35,33 @@ class RequestCancel:
 
     def __init__(self) -> None:
         self.cancelled = False
-        self._connections: set[Any] = set()
+        self._connections: dict[Any, dict[str, Any]] = {}  # DBAPI connection -> its pool info
         self._lock = threading.Lock()
 
-    def attach(self, dbapi_connection: Any) -> None:
+    def attach(self, dbapi_connection: Any, info: dict[str, Any]) -> None:
         with self._lock:
-            self._connections.add(dbapi_connection)
+            self._connections[dbapi_connection] = info
 
     def detach(self, dbapi_connection: Any) -> None:
+        """Waits for a cancel in progress: a connection back in the pool is never cancelled."""
         with self._lock:
-            self._connections.discard(dbapi_connection)
+            self._connections.pop(dbapi_connection, None)
 
     def cancel(self) -> None:
-        """SQLite notices the flag in its progress handler; PostgreSQL is sent a cancel."""
+        """SQLite notices the flag in its progress handler; PostgreSQL is sent a cancel.
+
+        A PostgreSQL cancel arrives asynchronously and could stop whatever the connection runs
+        next, so a connection that was sent one is not used again (see `_discard_cancelled`).
+        """
         self.cancelled = True
         with self._lock:
-            connections = list(self._connections)
-        for connection in connections:
-            cancel_safe = getattr(connection, "cancel_safe", None)
-            if cancel_safe is not None:
-                # The statement may have finished meanwhile: then there is nothing to cancel.
-                with contextlib.suppress(Exception):
-                    cancel_safe(timeout=1.0)
+            for connection, info in self._connections.items():
+                cancel_safe = getattr(connection, "cancel_safe", None)
+                if cancel_safe is not None:
+                    info["cancel_sent"] = True
+                    # The statement may have finished meanwhile: nothing to cancel then.
+                    with contextlib.suppress(Exception):
+                        cancel_safe(timeout=1.0)
 
 
 # Set by the API around each request; worker threads inherit it with the context.
@@ -110,7 +115,7 @@ def _track_statements(engine: Engine, timeout_ms: int) -> None:
         if info.get("cancel") is not cancel:
             _forget(conn.connection.dbapi_connection, info)
             info["cancel"] = cancel
-            cancel.attach(conn.connection.dbapi_connection)
+            cancel.attach(conn.connection.dbapi_connection, info)
 
     def _finish(conn: Any) -> None:
         # COMMIT and ROLLBACK must never be interrupted by a deadline left by a statement.
@@ -124,6 +129,11 @@ def _track_statements(engine: Engine, timeout_ms: int) -> None:
         if record is not None:
             record.info.pop("deadline", None)
             _forget(dbapi_connection, record.info)
+
+    @event.listens_for(engine.pool, "checkout")
+    def _discard_cancelled(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if record.info.pop("cancel_sent", False):
+            raise DisconnectionError("sent a cancel: replaced, lest it stop the next query")
 
 
 def _forget(dbapi_connection: Any, info: dict[str, Any]) -> None:
