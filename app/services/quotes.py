@@ -49,6 +49,7 @@ class QuoteQuery:
 
 
 def build_query(session: Session, filters: QuoteFilters) -> QuoteQuery:
+    check_dates(filters)
     query = QuoteQuery([], [])
     _speaker_clause(session, filters, query)
     _topic_clause(session, filters, query)
@@ -310,9 +311,29 @@ def _total(session: Session, query: QuoteQuery) -> tuple[int, bool]:
 
 
 def check_filters(filters: QuoteFilters) -> None:
-    """Raise BadQuery for input that can only fail: a full-text query with nothing to find."""
+    """Raise BadQuery for input that can only fail: a full-text query with nothing to find,
+    dates the wrong way round."""
+    check_dates(filters)
     if filters.q:
         parse_query(filters.q)
+
+
+def check_dates(filters: QuoteFilters) -> None:
+    """`date_from` after `date_to` can match nothing: say so, naming both, rather than answer
+    an empty page that reads as "nobody said it"."""
+    start, end = filters.date_from, filters.date_to
+    if start is not None and end is not None and start > end:
+        raise BadQuery(
+            f"date_from ({start}) is after date_to ({end}): no quote can match; swap them?",
+            errors=[
+                {"parameter": "date_from", "in": "query", "message": f"is after date_to ({end})"},
+                {
+                    "parameter": "date_to",
+                    "in": "query",
+                    "message": f"is before date_from ({start})",
+                },
+            ],
+        )
 
 
 def iterate_quotes(session: Session, filters: QuoteFilters, batch: int = 500) -> Iterator[Quote]:
