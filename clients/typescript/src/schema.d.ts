@@ -1835,6 +1835,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -1856,6 +1865,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1926,6 +1946,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -1947,6 +1976,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2014,6 +2054,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2035,6 +2084,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2087,6 +2147,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2108,6 +2177,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2175,6 +2255,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2196,6 +2285,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2268,6 +2368,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2289,6 +2398,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2345,6 +2465,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2366,6 +2495,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2433,6 +2573,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2454,6 +2603,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2526,6 +2686,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2547,6 +2716,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2601,6 +2781,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2622,6 +2811,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2689,6 +2889,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2710,6 +2919,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2784,6 +3004,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2805,6 +3034,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2857,6 +3097,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2878,6 +3127,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2945,6 +3205,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2966,6 +3235,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3038,6 +3318,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -3059,6 +3348,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3103,6 +3403,15 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
