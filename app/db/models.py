@@ -96,6 +96,8 @@ class Speaker(Base):
     slug: Mapped[str] = mapped_column(Clipped(NAME), unique=True)
     name: Mapped[str] = mapped_column(Clipped(NAME), index=True)
     kind: Mapped[str] = mapped_column(String(20), default="person")
+    # The Wikidata item a directory ties the speaker to ("Q76"); one speaker per item.
+    wikidata: Mapped[str | None] = mapped_column(String(20), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
