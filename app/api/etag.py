@@ -47,10 +47,16 @@ async def _finish(start: Message, body: bytes, if_none_match: str | None, send: 
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     headers = MutableHeaders(raw=list(start["headers"]))
     headers["ETag"] = etag
-    if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
+    if if_none_match and _matches(if_none_match, etag):
         del headers["content-length"]
         await send({"type": "http.response.start", "status": 304, "headers": headers.raw})
         await send({"type": "http.response.body", "body": b""})
         return
     await send({"type": "http.response.start", "status": 200, "headers": headers.raw})
     await send({"type": "http.response.body", "body": body})
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    """`*` matches any current representation (RFC 9110 13.1.2); weak tags compare weakly."""
+    tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+    return "*" in tags or etag in tags

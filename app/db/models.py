@@ -21,8 +21,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base
+from app.db.types import Clipped
 
 NAME = 300  # names, titles and aliases: long enough for "Joint Statement From Secretary ..."
+# Free text from documents (titles, names, labels) is Clipped to its column on both databases.
 
 
 class Event(Base):
@@ -31,12 +33,12 @@ class Event(Base):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str | None] = mapped_column(String(NAME))
+    title: Mapped[str | None] = mapped_column(Clipped(NAME))
     kind: Mapped[str | None] = mapped_column(String(40))
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    venue: Mapped[str | None] = mapped_column(String(NAME))
-    city: Mapped[str | None] = mapped_column(String(120))
-    country: Mapped[str | None] = mapped_column(String(120))
+    venue: Mapped[str | None] = mapped_column(Clipped(NAME))
+    city: Mapped[str | None] = mapped_column(Clipped(120))
+    country: Mapped[str | None] = mapped_column(Clipped(120))
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
@@ -65,14 +67,14 @@ class Document(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    source_name: Mapped[str] = mapped_column(String(NAME))
-    title: Mapped[str | None] = mapped_column(String(NAME))
+    source_name: Mapped[str] = mapped_column(Clipped(NAME))
+    title: Mapped[str | None] = mapped_column(Clipped(NAME))
     genre: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     published: Mapped[dt.date | None] = mapped_column(Date)
-    publisher: Mapped[str | None] = mapped_column(String(NAME))
-    url: Mapped[str | None] = mapped_column(String(2000))
-    author: Mapped[str | None] = mapped_column(String(NAME))
+    publisher: Mapped[str | None] = mapped_column(Clipped(NAME))
+    url: Mapped[str | None] = mapped_column(Clipped(2000))
+    author: Mapped[str | None] = mapped_column(Clipped(NAME))
     event_id: Mapped[int | None] = mapped_column(
         ForeignKey("events.id", ondelete="SET NULL"), index=True
     )
@@ -92,8 +94,8 @@ class Speaker(Base):
     __tablename__ = "speakers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(NAME), unique=True)
-    name: Mapped[str] = mapped_column(String(NAME), index=True)
+    slug: Mapped[str] = mapped_column(Clipped(NAME), unique=True)
+    name: Mapped[str] = mapped_column(Clipped(NAME), index=True)
     kind: Mapped[str] = mapped_column(String(20), default="person")
     # The Wikidata item a directory ties the speaker to ("Q76"); one speaker per item.
     wikidata: Mapped[str | None] = mapped_column(String(20), unique=True)
@@ -117,8 +119,8 @@ class SpeakerAlias(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
-    alias: Mapped[str] = mapped_column(String(NAME))
-    alias_norm: Mapped[str] = mapped_column(String(NAME), index=True)
+    alias: Mapped[str] = mapped_column(Clipped(NAME))
+    alias_norm: Mapped[str] = mapped_column(Clipped(NAME), index=True)
     source: Mapped[str] = mapped_column(String(20))
 
     speaker: Mapped[Speaker] = relationship(back_populates="aliases", lazy="raise")
@@ -133,9 +135,9 @@ class SpeakerRole(Base):
     speaker_id: Mapped[int] = mapped_column(
         ForeignKey("speakers.id", ondelete="CASCADE"), index=True
     )
-    title: Mapped[str] = mapped_column(String(NAME), index=True)
-    organisation: Mapped[str | None] = mapped_column(String(NAME))
-    country: Mapped[str | None] = mapped_column(String(120))
+    title: Mapped[str] = mapped_column(Clipped(NAME), index=True)
+    organisation: Mapped[str | None] = mapped_column(Clipped(NAME))
+    country: Mapped[str | None] = mapped_column(Clipped(120))
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(20))
@@ -149,8 +151,8 @@ class Topic(Base):
     __tablename__ = "topics"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(NAME), unique=True)
-    name: Mapped[str] = mapped_column(String(NAME), index=True)
+    slug: Mapped[str] = mapped_column(Clipped(NAME), unique=True)
+    name: Mapped[str] = mapped_column(Clipped(NAME), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     speaker_id: Mapped[int | None] = mapped_column(
         ForeignKey("speakers.id", ondelete="SET NULL"), index=True
@@ -167,8 +169,8 @@ class TopicAlias(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"))
-    alias: Mapped[str] = mapped_column(String(NAME))
-    alias_norm: Mapped[str] = mapped_column(String(NAME), index=True)
+    alias: Mapped[str] = mapped_column(Clipped(NAME))
+    alias_norm: Mapped[str] = mapped_column(Clipped(NAME), index=True)
 
     topic: Mapped[Topic] = relationship(back_populates="aliases", lazy="raise")
 
@@ -200,7 +202,7 @@ class Quote(Base):
     )
     spoken_on: Mapped[dt.date | None] = mapped_column(Date)
     elsewhere: Mapped[bool] = mapped_column(Boolean, default=False)
-    attribution_label: Mapped[str | None] = mapped_column(String(NAME))
+    attribution_label: Mapped[str | None] = mapped_column(Clipped(NAME))
     attribution_start: Mapped[int | None] = mapped_column(Integer)
     attribution_end: Mapped[int | None] = mapped_column(Integer)
     attribution_method: Mapped[str] = mapped_column(String(30))

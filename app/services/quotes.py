@@ -15,7 +15,7 @@ from app.errors import BadQuery, NotFound
 from app.nlp.directory.offices import split_country
 from app.nlp.roles import ROLE_FAMILIES, role_family
 from app.schemas import QuotePage
-from app.services.fulltext import parse_query, postgres_search, sqlite_search
+from app.services.fulltext import Search, parse_query, postgres_search, sqlite_search
 from app.services.names import resolve_speaker_ref, resolve_topic_ref
 from app.services.paging import decode_cursor, encode_cursor, invalid_cursor, require_keys
 from app.services.present import quote_load_options, quote_out
@@ -48,7 +48,7 @@ class QuoteQuery:
     interpreted: list[str]
     empty: bool = False  # a forgiving name matched nothing: the answer is no quotes
     rank: Any = None
-    snippet: Any = None
+    search: Search | None = None
 
 
 def build_query(session: Session, filters: QuoteFilters) -> QuoteQuery:
@@ -145,8 +145,9 @@ def _text_clause(session: Session, filters: QuoteFilters, query: QuoteQuery) -> 
     if not filters.q:
         return
     search = sqlite_search if session.get_bind().dialect.name == "sqlite" else postgres_search
-    where, query.rank, query.snippet = search(filters.q)
-    query.clauses.append(where)
+    query.search = search(filters.q)
+    query.rank = query.search.rank
+    query.clauses.append(query.search.where)
 
 
 @dataclass(frozen=True)
@@ -181,14 +182,13 @@ def find_quotes(
         return _page_of_ids(session, query, text_ids, limit, after, count)
     base: Select[Any] = select(Quote).where(*query.clauses)
     stmt = _ordered(base, sort, after, query.rank)
-    columns = [query.snippet.label("snippet")] if query.snippet is not None else []
     rank_col = [query.rank.label("rank")] if sort == "relevance" else []
-    stmt = stmt.add_columns(*columns, *rank_col).limit(limit + 1).options(*quote_load_options())
+    stmt = stmt.add_columns(*rank_col).limit(limit + 1).options(*quote_load_options())
     rows = list(session.execute(stmt).unique().all())
     more = len(rows) > limit
     rows = rows[:limit]
     items = [r[0] for r in rows]
-    snippets = {r[0].id: r.snippet for r in rows} if columns else {}
+    snippets = _snippets(session, query, items)
     next_cursor = _cursor_after(rows[-1], sort) if more and rows else None
     if count and text_ids is not None:  # more than TOTAL_CAP matches: already counted
         return QuoteRows(items, next_cursor, query.interpreted, TOTAL_CAP, True, snippets)
@@ -218,6 +218,12 @@ def quote_page(
     )
 
 
+def _snippets(session: Session, query: QuoteQuery, items: list[Quote]) -> dict[int, str]:
+    if query.search is None:
+        return {}
+    return query.search.snippets(session, [quote.id for quote in items])
+
+
 def _text_matches(session: Session, query: QuoteQuery, sort: str) -> list[int] | None:
     """PostgreSQL, full-text search sorted by id: up to TOTAL_CAP + 1 matching ids, any order.
 
@@ -245,16 +251,14 @@ def _page_of_ids(
     """The id-ordered page after the cursor, out of every match's id."""
     last = after["id"] if after is not None else 0
     wanted = sorted(i for i in ids if i > last)[: limit + 1]
-    columns = [query.snippet.label("snippet")] if query.snippet is not None else []
     stmt = (
         select(Quote)
         .where(Quote.id.in_(wanted[:limit]))
-        .add_columns(*columns)
         .order_by(Quote.id)
         .options(*quote_load_options())
     )
     rows = list(session.execute(stmt).unique().all()) if wanted else []
-    snippets = {r[0].id: r.snippet for r in rows} if columns else {}
+    snippets = _snippets(session, query, [r[0] for r in rows])
     more = len(wanted) > limit
     next_cursor = _cursor_after(rows[-1], "id") if more and rows else None
     total = len(ids) if count else None

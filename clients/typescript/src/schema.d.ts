@@ -2165,6 +2165,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2186,6 +2195,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2258,6 +2278,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2279,6 +2308,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2346,6 +2386,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2367,6 +2416,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2419,6 +2479,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2440,6 +2509,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2507,6 +2587,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2528,6 +2617,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2600,6 +2700,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2621,6 +2730,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2765,6 +2885,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2786,6 +2915,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2853,6 +2993,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2874,6 +3023,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2946,6 +3106,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2967,6 +3136,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3021,6 +3201,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -3042,6 +3231,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3109,6 +3309,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -3130,6 +3339,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3204,6 +3424,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -3225,6 +3454,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3277,6 +3517,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -3298,6 +3547,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3365,6 +3625,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -3386,6 +3655,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3458,6 +3738,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -3479,6 +3768,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3523,6 +3823,15 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
