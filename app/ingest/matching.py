@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rapidfuzz import fuzz
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Event, Quote, QuoteMatch
@@ -22,11 +21,16 @@ CANDIDATE_LIMIT = 200  # per speaker: the most recent quotes, so a prolific spea
 DAYS_APART = 7  # reports of one occasion appear within days of it
 SAMPLE_CHARS = 400  # a long turn is recognised by its opening words; comparing all costs O(n*m)
 MIN_SHARED_WORDS = 0.5  # a cheap first test: half the shorter side's words must recur
+# A quote reprinted in hundreds of reports keeps its best matches only: `same_words` is read
+# by people, and recording every pair made one reprinted article cost minutes to ingest.
+MATCHES_PER_QUOTE = 20
 
 
 def match_document_quotes(session: Session, document: Document, quotes: list[Quote]) -> int:
-    """Record matches for this document's quotes and join their events; returns matches found."""
-    found = 0
+    """Record matches for this document's quotes and join their events; returns matches found.
+
+    Pairs are scored in memory and written in one statement: a savepoint per pair made a
+    reprinted article's ingest quadratic in statements."""
     folded: dict[int, str] = {}  # each text folded once, however many pairs it is in
 
     def folded_text(q: Quote) -> str:
@@ -34,17 +38,26 @@ def match_document_quotes(session: Session, document: Document, quotes: list[Quo
             folded[q.id] = fold(q.text)
         return folded[q.id]
 
+    pairs: dict[tuple[int, int], tuple[Quote, Quote, float]] = {}
     for quote in quotes:
         if quote.speaker_id is None or len(quote.text) < MIN_CHARS:
             continue
-        for other in _candidates(session, quote):
-            score = similarity(folded_text(quote), folded_text(other))
-            if score < MATCH_THRESHOLD:
-                continue
-            found += _record(session, quote, other, score)
-            if not quote.elsewhere and not other.elsewhere:
-                _join_events(session, quote, other)
-    return found
+        scored = [
+            (similarity(folded_text(quote), folded_text(other)), other)
+            for other in _candidates(session, quote)
+        ]
+        best = sorted(
+            ((score, other) for score, other in scored if score >= MATCH_THRESHOLD),
+            key=lambda pair: (-pair[0], -pair[1].id),
+        )[:MATCHES_PER_QUOTE]
+        for score, other in best:
+            pairs.setdefault((quote.id, other.id), (quote, other, score))
+    new_pairs = _unrecorded(session, list(pairs.values()))
+    _record(session, new_pairs)
+    for quote, other, _score in new_pairs:
+        if not quote.elsewhere and not other.elsewhere:
+            _join_events(session, quote, other)
+    return len(new_pairs)
 
 
 def _candidates(session: Session, quote: Quote) -> list[Quote]:
@@ -76,14 +89,37 @@ def similarity(a: str, b: str) -> float:
     return float(fuzz.partial_ratio(short[:SAMPLE_CHARS], long))
 
 
-def _record(session: Session, quote: Quote, other: Quote, score: float) -> int:
-    try:
-        with session.begin_nested():
-            session.add(QuoteMatch(quote_id=quote.id, matched_quote_id=other.id, score=score))
-            session.add(QuoteMatch(quote_id=other.id, matched_quote_id=quote.id, score=score))
-    except IntegrityError:
-        return 0
-    return 1
+def _unrecorded(
+    session: Session, pairs: list[tuple[Quote, Quote, float]]
+) -> list[tuple[Quote, Quote, float]]:
+    """The pairs not stored yet (a re-ingest after a failure, or the other side seen first)."""
+    if not pairs:
+        return []
+    stored: set[tuple[int, int]] = set()
+    keys = [(quote.id, other.id) for quote, other, _ in pairs]
+    for start in range(0, len(keys), 500):  # bounded IN lists on both databases
+        chunk = keys[start : start + 500]
+        rows = session.execute(
+            select(QuoteMatch.quote_id, QuoteMatch.matched_quote_id).where(
+                tuple_(QuoteMatch.quote_id, QuoteMatch.matched_quote_id).in_(chunk)
+            )
+        )
+        stored.update((row[0], row[1]) for row in rows)
+    return [p for p in pairs if (p[0].id, p[1].id) not in stored]
+
+
+def _record(session: Session, pairs: list[tuple[Quote, Quote, float]]) -> None:
+    """Both directions of every pair, in one INSERT."""
+    rows = [
+        row
+        for quote, other, score in pairs
+        for row in (
+            {"quote_id": quote.id, "matched_quote_id": other.id, "score": score},
+            {"quote_id": other.id, "matched_quote_id": quote.id, "score": score},
+        )
+    ]
+    if rows:
+        session.execute(insert(QuoteMatch), rows)
 
 
 def _join_events(session: Session, quote: Quote, other: Quote) -> None:

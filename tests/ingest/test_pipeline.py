@@ -153,3 +153,31 @@ def test_sidecar_metadata_wins_and_dates_the_interview(
         # "interviewed by CBS News on Sunday", published Monday 16 March 2015
         assert event is not None and event.kind == "interview"
         assert event.date == dt.date(2015, 3, 15)
+
+
+def test_a_quote_reprinted_many_times_keeps_its_best_matches_only(
+    tmp_path: Path, session_factory: sessionmaker[Session]
+) -> None:
+    from app.db.models import QuoteMatch
+    from app.ingest.matching import MATCHES_PER_QUOTE
+
+    article = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+    transcript = next(SEEDS.glob("000_*.txt"))
+    folder = tmp_path / "reprints"
+    folder.mkdir()
+    for copy in range(MATCHES_PER_QUOTE + 5):
+        (folder / f"reprint-{copy:02}.txt").write_text(
+            f"{article}\n\nThis is reprint number {copy}.\n", encoding="utf-8"
+        )
+    assert not ingest_paths(session_factory, [folder], 1_000_000).failed
+    report = ingest_paths(session_factory, [transcript], 1_000_000)
+    assert not report.failed
+    with session_factory() as session:
+        per_quote = session.execute(
+            select(QuoteMatch.quote_id, func.count())
+            .join(Quote, Quote.id == QuoteMatch.quote_id)
+            .where(Quote.document_id == report.files[0].document_id)
+            .group_by(QuoteMatch.quote_id)
+        ).all()
+    assert per_quote, "the transcript's turns are reported by the reprints"
+    assert max(n for _, n in per_quote) == MATCHES_PER_QUOTE
