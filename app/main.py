@@ -11,6 +11,7 @@ from app.api.deps import reject_unknown_parameters
 from app.api.etag import ETagMiddleware
 from app.api.openapi import amend_openapi
 from app.api.problems import install_error_handlers
+from app.api.responses import TaggedJSONResponse
 from app.api.routes import documents, events, health, quotes, speakers, topics
 from app.db.session import make_engine, make_session_factory
 from app.settings import Settings, get_settings
@@ -53,13 +54,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=_operation_id,
         dependencies=[Depends(reject_unknown_parameters)],
         openapi_tags=TAGS,
+        default_response_class=TaggedJSONResponse,
     )
     app.state.settings = settings
-    app.state.session_factory = make_session_factory(make_engine(settings.database_url))
+    app.state.session_factory = make_session_factory(
+        make_engine(settings.database_url), read_only=True
+    )
     install_error_handlers(app)
     amend_openapi(app)
     app.add_middleware(ETagMiddleware)
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    # Level 5, not Starlette's 9: about the same size for JSON at a third of the CPU time.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 from sqlalchemy.orm import Session
 
 from app.api.deps import SessionDep, path_id
@@ -70,9 +70,7 @@ def catalogue_router(spec: Catalogue) -> APIRouter:
     def get_item(ident: item_id, session: SessionDep) -> Any:
         return spec.get_item(session, ident)
 
-    def list_quotes(
-        filters: quote_filters_dep, session: SessionDep, page: quotes_page
-    ) -> QuotePage:
+    def list_quotes(filters: quote_filters_dep, session: SessionDep, page: quotes_page) -> Response:
         return page.send(quote_page(session, filters, page.limit, page.cursor))
 
     routes: list[tuple[str, Callable[..., Any], Route, Any, tuple[int, ...]]] = [

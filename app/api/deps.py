@@ -102,10 +102,22 @@ ScopeParam = Annotated[
 ]
 
 
-def _query_names(dependant: Dependant) -> set[str]:
+def _query_names(dependant: Dependant) -> frozenset[str]:
+    """The query parameters a route and its dependencies take, worked out once per route."""
+    known = _QUERY_NAMES.get(id(dependant))
+    if known is None:
+        known = _QUERY_NAMES[id(dependant)] = frozenset(_walk_query_names(dependant))
+    return known
+
+
+# Routes live as long as the app; keyed by id, so the cache holds no reference to them.
+_QUERY_NAMES: dict[int, frozenset[str]] = {}
+
+
+def _walk_query_names(dependant: Dependant) -> set[str]:
     names = {param.alias for param in dependant.query_params}
     for sub in dependant.dependencies:
-        names |= _query_names(sub)
+        names |= _walk_query_names(sub)
     return names
 
 
@@ -120,10 +132,11 @@ def _reject_nul_characters(request: Request) -> None:
         raise RequestValidationError(errors)
 
 
-def reject_unknown_parameters(request: Request) -> None:
+async def reject_unknown_parameters(request: Request) -> None:
     """`speakr=kerry` is a 400 naming the parameter, not a silently unfiltered answer.
 
     Also refuses NUL characters in any query value, since every route runs this first.
+    Async because it does no I/O: a sync dependency costs a trip through the thread pool.
     """
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -246,3 +247,13 @@ class QuoteMatch(Base):
         ForeignKey("quotes.id", ondelete="CASCADE"), index=True
     )
     score: Mapped[float] = mapped_column(Float)
+
+
+class NameGeneration(Base):
+    """A number the database raises on every change to speakers, topics or their aliases
+    (triggers, migration 0004): in-process name caches are valid while it stays the same."""
+
+    __tablename__ = "name_generations"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)

@@ -17,7 +17,8 @@ from app.schemas import QuotePage
 from app.services.fulltext import parse_query, postgres_search, sqlite_search
 from app.services.names import resolve_speaker_ref, resolve_topic_ref
 from app.services.paging import decode_cursor, encode_cursor, invalid_cursor, require_keys
-from app.services.present import quote_load_options, quote_out
+from app.services.present import quote_load_options
+from app.services.quote_rows import quote_dicts, quote_select, read_quotes
 
 TOTAL_CAP = 10_000  # counting beyond this costs more than it tells; report an estimate instead
 
@@ -141,14 +142,13 @@ def _text_clause(session: Session, filters: QuoteFilters, query: QuoteQuery) -> 
 
 @dataclass(frozen=True)
 class QuoteRows:
-    """The rows of one page of quotes, before they become `QuotePage`."""
+    """One page of quotes as `QuoteOut`-shaped dicts, before they become `QuotePage`."""
 
-    items: list[Quote]
+    items: list[dict[str, Any]]
     next_cursor: str | None
     interpreted: list[str]
     total: int | None = None
     total_is_estimate: bool = False
-    snippets: dict[int, str] = field(default_factory=dict)
 
 
 def find_quotes(
@@ -169,21 +169,19 @@ def find_quotes(
     text_ids = _text_matches(session, query, sort)
     if text_ids is not None and len(text_ids) <= TOTAL_CAP:
         return _page_of_ids(session, query, text_ids, limit, after, count)
-    base: Select[Any] = select(Quote).where(*query.clauses)
-    stmt = _ordered(base, sort, after, query.rank)
     columns = [query.snippet.label("snippet")] if query.snippet is not None else []
     rank_col = [query.rank.label("rank")] if sort == "relevance" else []
-    stmt = stmt.add_columns(*columns, *rank_col).limit(limit + 1).options(*quote_load_options())
-    rows = list(session.execute(stmt).unique().all())
+    stmt = quote_select(*columns, *rank_col).where(*query.clauses)
+    stmt = _ordered(stmt, sort, after, query.rank)
+    rows = read_quotes(session, stmt.limit(limit + 1))
     more = len(rows) > limit
     rows = rows[:limit]
-    items = [r[0] for r in rows]
-    snippets = {r[0].id: r.snippet for r in rows} if columns else {}
     next_cursor = _cursor_after(rows[-1], sort) if more and rows else None
+    items = quote_dicts(session, rows)
     if count and text_ids is not None:  # more than TOTAL_CAP matches: already counted
-        return QuoteRows(items, next_cursor, query.interpreted, TOTAL_CAP, True, snippets)
+        return QuoteRows(items, next_cursor, query.interpreted, TOTAL_CAP, True)
     total, estimate = _total(session, query) if count else (None, False)
-    return QuoteRows(items, next_cursor, query.interpreted, total, estimate, snippets)
+    return QuoteRows(items, next_cursor, query.interpreted, total, estimate)
 
 
 def quote_page(
@@ -194,17 +192,19 @@ def quote_page(
     sort: str = "id",
     count: bool = True,
 ) -> QuotePage:
-    """The page every quote-listing endpoint answers with: quotes, snippets and the echo."""
+    """The page every quote-listing endpoint answers with: quotes, snippets and the echo.
+
+    Validated once, from plain dicts, by pydantic's compiled validator.
+    """
     rows = find_quotes(session, filters, limit, cursor, sort=sort, count=count)
-    items = [
-        quote_out(q).model_copy(update={"snippet": rows.snippets.get(q.id)}) for q in rows.items
-    ]
-    return QuotePage(
-        items=items,
-        next_cursor=rows.next_cursor,
-        total=rows.total,
-        total_is_estimate=rows.total_is_estimate,
-        interpreted=rows.interpreted,
+    return QuotePage.model_validate(
+        {
+            "items": rows.items,
+            "next_cursor": rows.next_cursor,
+            "total": rows.total,
+            "total_is_estimate": rows.total_is_estimate,
+            "interpreted": rows.interpreted,
+        }
     )
 
 
@@ -236,19 +236,12 @@ def _page_of_ids(
     last = after["id"] if after is not None else 0
     wanted = sorted(i for i in ids if i > last)[: limit + 1]
     columns = [query.snippet.label("snippet")] if query.snippet is not None else []
-    stmt = (
-        select(Quote)
-        .where(Quote.id.in_(wanted[:limit]))
-        .add_columns(*columns)
-        .order_by(Quote.id)
-        .options(*quote_load_options())
-    )
-    rows = list(session.execute(stmt).unique().all()) if wanted else []
-    snippets = {r[0].id: r.snippet for r in rows} if columns else {}
+    stmt = quote_select(*columns).where(Quote.id.in_(wanted[:limit])).order_by(Quote.id)
+    rows = read_quotes(session, stmt) if wanted else []
     more = len(wanted) > limit
     next_cursor = _cursor_after(rows[-1], "id") if more and rows else None
     total = len(ids) if count else None
-    return QuoteRows([r[0] for r in rows], next_cursor, query.interpreted, total, False, snippets)
+    return QuoteRows(quote_dicts(session, rows), next_cursor, query.interpreted, total, False)
 
 
 def _ordered(stmt: Select[Any], sort: str, after: dict[str, Any] | None, rank: Any) -> Select[Any]:
@@ -289,13 +282,13 @@ def _after_date(after: dict[str, Any], desc: bool) -> ColumnElement[bool]:
 
 
 def _cursor_after(row: Any, sort: str) -> str:
-    quote = row[0]
+    """The cursor after `row`, a `quote_select` row (with `rank` when sorted by relevance)."""
     if sort in ("date", "-date"):
-        day = quote.spoken_on.isoformat() if quote.spoken_on else None
-        return encode_cursor({"d": day, "id": quote.id})
+        day = row.spoken_on.isoformat() if row.spoken_on else None
+        return encode_cursor({"d": day, "id": row.id})
     if sort == "relevance":
-        return encode_cursor({"r": float(row.rank), "id": quote.id})
-    return encode_cursor({"id": quote.id})
+        return encode_cursor({"r": float(row.rank), "id": row.id})
+    return encode_cursor({"id": row.id})
 
 
 def _total(session: Session, query: QuoteQuery) -> tuple[int, bool]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from app.api.deps import IsoDate, QuoteId, ScopeParam, SessionDep, id_query
@@ -41,7 +41,7 @@ EXPORT_CONTENT: dict[str, Any] = {
 }
 
 
-def quote_filters(
+async def quote_filters(  # async: no I/O, no thread-pool trip
     speaker: Annotated[
         list[str],
         Query(
@@ -143,7 +143,7 @@ def list_quotes(
         Literal["json", "csv", "ndjson"] | None,
         Query(description="`csv` or `ndjson` stream every match (no paging).", examples=["json"]),
     ] = None,
-) -> QuotePage | StreamingResponse:
+) -> Response:
     """Find quotes by speaker, topic, words, role, kind, event, document and date.
 
     Names are matched forgivingly and `interpreted` says how each was understood. Follow
