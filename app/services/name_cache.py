@@ -21,6 +21,7 @@ from app.db.models import NameGeneration
 from app.db.session import READ_ONLY
 
 T = TypeVar("T")
+_GENERATION = select(NameGeneration.value).where(NameGeneration.name == "names")
 MAX_ENTRIES = 4096  # names, not pages: a few hundred bytes each; the oldest go first
 
 
@@ -43,7 +44,7 @@ def name_generation(session: Session) -> int:
     """
     if session.info.get(READ_ONLY) and "name_generation" in session.info:
         return int(session.info["name_generation"])
-    value = session.scalar(select(NameGeneration.value).where(NameGeneration.name == "names"))
+    value = session.connection().scalar(_GENERATION)
     generation = int(value or 0)
     if session.info.get(READ_ONLY):
         session.info["name_generation"] = generation

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import Row, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Event, Quote, QuoteTopic, Speaker, Topic
+from app.services.fulltext import FTS5, FTS5_SNIPPET
 
 QUOTE_COLUMNS = (
     Quote.id,
@@ -47,12 +48,35 @@ _FROM = (
     .outerjoin(Speaker.__table__, Speaker.id == Quote.speaker_id)
     .outerjoin(Event.__table__, Event.id == Quote.event_id)
 )
+# Built once: coercing two dozen columns into a new select cost more than running it.
+_COLUMNS: list[Any] = list(QUOTE_COLUMNS)
+_QUOTES: Select[Any] = select(*_COLUMNS).select_from(_FROM)
+# SQLite full-text pages read from the FTS5 table first, in rowid (= quote id) order.
+_FTS5_QUOTES: Select[Any] = (
+    select(*_COLUMNS, FTS5_SNIPPET.label("snippet"))
+    .select_from(FTS5)
+    .join(Quote.__table__, Quote.id == FTS5.c.rowid)
+    .join(Document.__table__, Document.id == Quote.document_id)
+    .outerjoin(Speaker.__table__, Speaker.id == Quote.speaker_id)
+    .outerjoin(Event.__table__, Event.id == Quote.event_id)
+)
+
+_TOPICS = (
+    select(QuoteTopic.quote_id, Topic.id, Topic.name, Topic.kind, QuoteTopic.scope)
+    .join(Topic, Topic.id == QuoteTopic.topic_id)
+    .where(QuoteTopic.quote_id.in_(bindparam("quote_ids", expanding=True)))
+)
 
 
 def quote_select(*extra: Any) -> Select[Any]:
     """Every column a `QuoteOut` needs (never the document's text), plus `extra` columns."""
-    columns: list[Any] = [*QUOTE_COLUMNS, *extra]
-    return select(*columns).select_from(_FROM)
+    return _QUOTES.add_columns(*extra) if extra else _QUOTES
+
+
+def fts5_quote_select() -> Select[Any]:
+    """`quote_select` with its snippet, driven by the FTS5 table: add the MATCH and order by
+    `FTS5.c.rowid`."""
+    return _FTS5_QUOTES
 
 
 def read_quotes(session: Session, stmt: Select[Any]) -> list[Row[Any]]:
@@ -65,12 +89,8 @@ def topics_by_quote(session: Session, quote_ids: Sequence[int]) -> dict[int, lis
     found: dict[int, list[dict[str, Any]]] = {i: [] for i in quote_ids}
     if not quote_ids:
         return found
-    stmt = (
-        select(QuoteTopic.quote_id, Topic.id, Topic.name, Topic.kind, QuoteTopic.scope)
-        .join(Topic, Topic.id == QuoteTopic.topic_id)
-        .where(QuoteTopic.quote_id.in_(quote_ids))
-    )
-    for quote_id, topic_id, name, kind, scope in session.connection().execute(stmt):
+    rows = session.connection().execute(_TOPICS, {"quote_ids": list(quote_ids)})
+    for quote_id, topic_id, name, kind, scope in rows:
         found[quote_id].append({"id": topic_id, "name": name, "kind": kind, "scope": scope})
     for topics in found.values():
         topics.sort(key=lambda t: (t["scope"] != "quote", t["name"]))
@@ -121,4 +141,6 @@ def quote_dict(
 def quote_dicts(session: Session, rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
     """Rows of a `quote_select` (with an optional `snippet` column) and their topics."""
     topics = topics_by_quote(session, [r.id for r in rows])
-    return [quote_dict(r, topics[r.id], getattr(r, "snippet", None)) for r in rows]
+    if rows and "snippet" in rows[0]._fields:
+        return [quote_dict(r, topics[r.id], r.snippet) for r in rows]
+    return [quote_dict(r, topics[r.id]) for r in rows]
