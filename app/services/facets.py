@@ -60,8 +60,9 @@ def _facets_statement(where: list[Any]) -> Select[Any]:
         .prefix_with("MATERIALIZED")
     )
     month = func.substr(cast(matching.c.spoken_on, String), 1, 7)
-    about: Select[Any] = (
-        select(QuoteTopic.topic_id.label("key"), func.count().label("n"))
+    topic_counts: list[Any] = [QuoteTopic.topic_id.label("key"), func.count().label("n")]
+    about = (
+        select(*topic_counts)
         .where(QuoteTopic.quote_id.in_(select(matching.c.id)), QuoteTopic.scope == "quote")
         .group_by(QuoteTopic.topic_id)
     )
