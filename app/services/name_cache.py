@@ -82,3 +82,9 @@ def _store(engine: Engine) -> _Remembered:
         if store is None:
             store = _PER_ENGINE[engine] = _Remembered()
         return store
+
+
+def forget(engine: Engine) -> None:
+    """Drop everything remembered for `engine` (tests that roll back what they saw)."""
+    with _PER_ENGINE_LOCK:
+        _PER_ENGINE.pop(engine, None)
