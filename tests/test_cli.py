@@ -136,3 +136,15 @@ def test_export_streams_quotes(database_url: str) -> None:
     code, output = _run("export", "--format", "csv", "--q", "lozenge")
     assert code == 0 and output.splitlines()[0].startswith("id,text,kind")
     assert len(output.splitlines()) == 2
+
+
+def test_serve_runs_a_worker_per_core_unless_the_database_is_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.cli.main import default_workers
+
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert default_workers("sqlite:////tmp/archive.db") == 4
+    assert default_workers("postgresql+psycopg://u@h/db") == 4
+    assert default_workers("sqlite://") == 1
+    assert default_workers("sqlite:///:memory:") == 1
