@@ -15,8 +15,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.ingest.directory import SHIPPED_DIRECTORY, load_directory
 from app.ingest.pipeline import ingest_paths
+from app.write.directory import SHIPPED_DIRECTORY, load_directory
 from tests.support import BACKENDS, SEEDS, Databases, api_client, migrated_engine, rolled_back
 
 

@@ -17,11 +17,11 @@ from app.cli.speakers import speakers_app
 from app.cli.topics import topics_app
 from app.db import migrate as migrations
 from app.db.session import make_engine, make_session_factory, session_scope
-from app.ingest.directory import SHIPPED_DIRECTORY, DirectoryError, load_directory
 from app.ingest.pipeline import BatchReport, FileReport, ingest_paths
 from app.services.export import csv_lines, ndjson_lines
 from app.services.quotes import QuoteFilters
 from app.settings import get_settings
+from app.write.directory import SHIPPED_DIRECTORY, DirectoryError, load_directory
 
 app = typer.Typer(help="On the Record: a statement database with a JSON API.", no_args_is_help=True)
 app.add_typer(speakers_app, name="speakers")

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from app.db.session import make_engine, make_session_factory, session_scope
 from app.errors import AppError
-from app.ingest.directory import DirectoryError, load_directory
-from app.services import corrections
 from app.settings import get_settings
+from app.write import corrections
+from app.write.directory import DirectoryError, load_directory
 
 speakers_app = typer.Typer(help="Speaker directory and corrections.", no_args_is_help=True)
 alias_app = typer.Typer(help="Add or remove a speaker's aliases.", no_args_is_help=True)
@@ -57,7 +57,9 @@ def rename(
     name: Annotated[str, typer.Argument(help="The new canonical name.")],
 ) -> None:
     """Give a speaker a new canonical name; the old one stays as an alias."""
-    run_in_transaction(lambda s: f"renamed to {corrections.rename_speaker(s, speaker, name).name}")
+    run_in_transaction(
+        lambda s: f"renamed to {corrections.rename_speaker_ref(s, speaker, name).name}"
+    )
 
 
 @alias_app.command("add")

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from app.cli.speakers import run_in_transaction
-from app.services import corrections
+from app.write import corrections
 
 topics_app = typer.Typer(help="Topic aliases and merges.", no_args_is_help=True)
 alias_app = typer.Typer(help="Add topic aliases.", no_args_is_help=True)

@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Event, Quote, QuoteMatch
-from app.ingest.events import defining_genre, merge_events
 from app.nlp.names import fold
+from app.write.events import defining_genre, merge_events
 
 # A news quote reworded from a transcript still shares most of its words in order
 # ("There’s a lot of measures we’re proposing" vs "there are a lot of measures that we’re

@@ -1,4 +1,9 @@
-"""Files -> stored documents, one transaction per document; a bad file never stops the batch."""
+"""Files -> stored documents: load, parse, then store in one transaction per document.
+
+The data path: `loader.read_document` (bytes -> text, or a clear reason) -> a short read to
+skip documents already stored -> `parse.parse_document` (pure, no transaction open) ->
+`store.store_document` inside `session.begin()`. A bad file never stops the batch.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,10 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.ingest.loader import IngestError, expand_paths, read_document
-from app.ingest.store import store_document
-from app.ingest.topics import TopicLinker
+from app.ingest.matcher import build_matcher
+from app.ingest.parse import parse_document
+from app.ingest.store import find_stored, store_document
+from app.nlp.topics import TopicMatcher
 
 
 @dataclass(frozen=True)
@@ -64,17 +71,17 @@ def ingest_paths(
         on_start(len(documents))
     reports = [FileReport(str(p), "skipped", error="not a .txt or .md document") for p in skipped]
     with factory() as session:
-        linker = TopicLinker(session)
+        matcher = build_matcher(session)  # topics users added count from the start of a run
         session.rollback()
         for path in documents:
-            report = ingest_file(session, linker, path, max_bytes)
+            report = ingest_file(session, matcher, path, max_bytes)
             reports.append(report)
             if on_file:
                 on_file(report)
     return BatchReport(reports)
 
 
-def ingest_file(session: Session, linker: TopicLinker, path: Path, max_bytes: int) -> FileReport:
+def ingest_file(session: Session, matcher: TopicMatcher, path: Path, max_bytes: int) -> FileReport:
     """One document, one transaction: stored completely or not at all."""
     try:
         loaded = read_document(path, max_bytes)
@@ -82,10 +89,13 @@ def ingest_file(session: Session, linker: TopicLinker, path: Path, max_bytes: in
         return FileReport(str(path), "failed", error=exc.reason)
     try:
         with session.begin():
-            result = store_document(session, loaded, linker)
+            result = find_stored(session, loaded.sha256)  # re-ingest skips parsing
+        if result is None:
+            parsed = parse_document(loaded, matcher)
+            with session.begin():
+                result = store_document(session, parsed)
     except Exception as exc:  # a parser or database failure on one file must not stop the batch
         session.rollback()
-        linker.forget()
         return FileReport(
             str(path), "failed", error=f"could not store document: {type(exc).__name__}: {exc}"
         )

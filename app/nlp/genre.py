@@ -14,8 +14,9 @@ delivery' says so inside a sentence, not on a line alone, so it stays news.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from app.nlp.transcript.labels import find_labels
+from app.nlp.transcript.labels import Label, find_labels
 
 _ENOUGH_LABELS = 3
 _HEAD_CHARS = 2000  # the delivery marker sits in the header, before the speech itself
@@ -27,10 +28,11 @@ _DELIVERY_MARK = re.compile(
 )
 
 
-def detect_genre(text: str) -> str:
+def detect_genre(text: str, labels: Sequence[Label] | None = None) -> str:
     """'transcript' when several paragraphs open with a speaker label, or when the header
-    marks a delivered speech; else 'news'."""
-    labels = find_labels(text)
+    marks a delivered speech; else 'news'. Pass `labels` when already found (see
+    `parse_transcript`) so the text is read for labels once."""
+    labels = find_labels(text) if labels is None else labels
     if len(labels) >= _ENOUGH_LABELS:
         return "transcript"
     if len(labels) == 2 and labels[0].label != labels[1].label:

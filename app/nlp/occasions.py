@@ -1,4 +1,5 @@
-"""Where and when a news article's words were spoken: dateline, relative days, place, outlet."""
+"""Occasions: where and when a news article's words were spoken (dateline, relative days,
+place, outlet), and what kind of occasion a title names."""
 
 from __future__ import annotations
 
@@ -121,3 +122,26 @@ def _city(lead: str, cities: frozenset[str]) -> str | None:
 def _venue(lead: str) -> str | None:
     match = _VENUE.search(lead)
     return match.group(1).strip() if match else None
+
+
+# Title words that name the kind of occasion, most specific first.
+_EVENT_KINDS = (
+    ("joint press availability", "press availability"),
+    ("press availability", "press availability"),
+    ("press conference", "press conference"),
+    ("joint statement", "joint statement"),
+    ("roundtable", "roundtable"),
+    ("interview", "interview"),
+    ("briefing", "briefing"),
+    ("remarks", "remarks"),
+    ("statement", "statement"),
+    ("talks", "talks"),
+    ("meeting", "meeting"),
+)
+
+
+def event_kind(title: str | None) -> str | None:
+    """The kind a transcript's title names: 'Joint Press Availability With ...' -> 'press
+    availability'; None when the title names no known kind."""
+    lowered = (title or "").casefold()
+    return next((kind for words, kind in _EVENT_KINDS if words in lowered), None)

@@ -2,7 +2,7 @@
 
 Shapes news uses: '“Q,” X said' / '“Q,” said X' / 'X said: “Q”' / 'X, who ..., said "Q"' /
 'according to X' / 'He said it was “highly dubious”' (the nearest verb before a fragment).
-A cue only locates the words; deciding who they name is the resolver's job.
+A cue only locates the words; deciding who they name is `referents`' job.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def tail(text: str, start: int, end: int) -> Cue | None:
 
 
 def according(text: str, start: int, end: int) -> Cue | None:
-    """'..., according to X' anywhere in the span (X may be an outlet; the resolver judges)."""
+    """'..., according to X' anywhere in the span (X may be an outlet; `referents` judges)."""
     match = _ACCORDING.search(text, start, end)
     return _cue(match, "according_to") if match else None
 

@@ -1,7 +1,7 @@
 """Walk an article sentence by sentence, finding quotes and reported speech with speakers.
 
 The walk is in document order because a pronoun ('he added') points at the subject most
-recently named before it, and each resolved speaker becomes that latest subject.
+recently named before it, and each speaker found becomes that latest subject.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from app.nlp.news.kinds import content_text, is_direct, is_named_thing
 from app.nlp.news.layout import Layout
 from app.nlp.news.people import Cast
 from app.nlp.news.quotemarks import QuoteIndex, QuoteSpan
-from app.nlp.news.resolve import Resolver, Speaker
+from app.nlp.news.referents import Referents, Speaker
 from app.nlp.news.text import Block
 
 # 'John Kerry: US will 'have to negotiate' ...' -- a headline that names its speaker first.
@@ -74,7 +74,7 @@ class Walker:
         furniture = sorted(page.furniture) if page else []
         self.headline = page.headline if page else 0
         hidden = [(blocks[i].start, blocks[i].end) for i in furniture]
-        self.resolver = Resolver(text, cast, _hiding(self.quoted, hidden))
+        self.referents = Referents(text, cast, _hiding(self.quoted, hidden))
         self._starts = [s.block.start for s in sentences]
         self._elsewhere_by: dict[str, int] = {}
         self.found: list[Found] = []
@@ -183,9 +183,9 @@ class Walker:
         """The nearest cue whose words are not a reporting outlet; its speaker or None."""
         for cue in candidates:
             label = self.text[cue.label_start : cue.label_end]
-            if self.resolver.is_outlet(label):
+            if self.referents.is_outlet(label):
                 continue
-            return cue, self.resolver.resolve(cue.label_start, cue.label_end)
+            return cue, self.referents.referent(cue.label_start, cue.label_end)
         return None, None
 
     def _record(
@@ -200,7 +200,7 @@ class Walker:
         if speaker and not elsewhere and cue and cue.how != "headline":
             elsewhere = self._elsewhere_by.get(speaker.name or "") == paragraph - 1
         if speaker:
-            self.resolver.note(speaker.start, speaker)
+            self.referents.note(speaker.start, speaker)
         method, confidence = _method(cue, speaker)
         last = self.blocks[span.last_paragraph]
         whole = span.open_at == self.blocks[span.first_paragraph].start and (
@@ -227,12 +227,12 @@ class Walker:
         if reported is None:
             return
         label = self.text[reported.cue.label_start : reported.cue.label_end]
-        if self.resolver.is_outlet(label):
+        if self.referents.is_outlet(label):
             return
-        speaker = self.resolver.resolve(reported.cue.label_start, reported.cue.label_end)
+        speaker = self.referents.referent(reported.cue.label_start, reported.cue.label_end)
         if speaker is None or speaker.name is None:
             return
-        self.resolver.note(speaker.start, speaker)
+        self.referents.note(speaker.start, speaker)
         if reported.elsewhere:
             self._elsewhere_by[speaker.name] = sentence.paragraph
         method, confidence = _method(reported.cue, speaker)

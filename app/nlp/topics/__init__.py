@@ -14,6 +14,8 @@ Decisions, so queries behave predictably:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from app.nlp.topics.entities import discover, discover_entities
 from app.nlp.topics.lexicon import (
     TopicEntry,
@@ -26,13 +28,41 @@ from app.nlp.topics.text import label_spans
 
 __all__ = [
     "TopicEntry",
+    "TopicLink",
     "TopicMatcher",
     "TopicMention",
     "discover_entities",
     "find_topics",
     "load_lexicon",
     "normalise_alias",
+    "quote_topics",
 ]
+
+
+@dataclass(frozen=True)
+class TopicLink:
+    """A topic one quote is about: named by the quote's own words (scope 'quote') or only by
+    the words around it (scope 'context'); `surface` is how the text wrote it."""
+
+    name: str
+    kind: str
+    surface: str
+    scope: str  # "quote" | "context"
+
+
+def quote_topics(text: str, context: str | None, matcher: TopicMatcher) -> tuple[TopicLink, ...]:
+    """One link per topic name: 'quote' when the quote names it, else 'context' when the
+    question it answers or its paragraph does. Quote mentions first, each in text order."""
+    scopes: dict[str, TopicLink] = {}
+    for mention in find_topics(text, matcher):
+        scopes.setdefault(mention.name, _link(mention, "quote"))
+    for mention in find_topics(context, matcher) if context else []:
+        scopes.setdefault(mention.name, _link(mention, "context"))
+    return tuple(scopes.values())
+
+
+def _link(mention: TopicMention, scope: str) -> TopicLink:
+    return TopicLink(mention.name, mention.kind, mention.surface, scope)
 
 
 def find_topics(text: str, matcher: TopicMatcher) -> list[TopicMention]:

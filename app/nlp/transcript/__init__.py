@@ -1,8 +1,10 @@
 """Official transcripts: labelled turns (`SECRETARY KERRY:`, `QUESTION:`) under a header.
 
-Entry point: `parse_transcript(text)` returns a `Transcript` of turns with character offsets.
+Entry point: `parse_transcript(text, labels)` returns a `Transcript` of turns with character
+offsets; `find_labels(text)` gives the labels it reads, which genre detection also needs.
 """
 
+from app.nlp.transcript.labels import Label, find_labels
 from app.nlp.transcript.parser import Transcript, Turn, parse_transcript
 
-__all__ = ["Transcript", "Turn", "parse_transcript"]
+__all__ = ["Label", "Transcript", "Turn", "find_labels", "parse_transcript"]

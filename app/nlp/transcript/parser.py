@@ -10,6 +10,7 @@ transcript_furniture). A speech with no labels is one turn by the header's princ
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.nlp.occasions import known_cities
@@ -17,7 +18,7 @@ from app.nlp.transcript.body import prose_start
 from app.nlp.transcript.furniture import spoken_span
 from app.nlp.transcript.header import HeaderPerson, TranscriptHeader, parse_header
 from app.nlp.transcript.labels import Label, find_labels
-from app.nlp.transcript.speakers import Speaker, SpeakerResolver
+from app.nlp.transcript.speakers import LabelReader, Speaker
 
 __all__ = ["HeaderPerson", "Transcript", "TranscriptHeader", "Turn", "parse_transcript"]
 
@@ -48,18 +49,22 @@ class Transcript:
     turns: tuple[Turn, ...]
 
 
-def parse_transcript(text: str) -> Transcript:
-    """Header facts and every non-empty turn, speakers resolved within the document."""
-    labels = find_labels(text)
+def parse_transcript(text: str, labels: Sequence[Label] | None = None) -> Transcript:
+    """Header facts and every non-empty turn, each label read within the document.
+
+    `labels` are `find_labels(text)` when the caller already has them (genre detection needs
+    them too): finding labels is the costliest pass over a long transcript.
+    """
+    labels = find_labels(text) if labels is None else labels
     header_end = labels[0].start if labels else prose_start(text)
     header = parse_header(text, header_end, known_cities())
-    resolver = SpeakerResolver(header.people, text, labels)
+    reader = LabelReader(header.people, text, labels)
     if not labels:
         return Transcript(header, _speech(text, header))
     turns = []
     for index, label in enumerate(labels):
         limit = labels[index + 1].start if index + 1 < len(labels) else len(text)
-        turn = _turn(text, label, limit, resolver, header)
+        turn = _turn(text, label, limit, reader, header)
         if turn is not None:
             turns.append(turn)
     return Transcript(header, tuple(turns))
@@ -83,7 +88,7 @@ def _speech(text: str, header: TranscriptHeader) -> tuple[Turn, ...]:
 
 
 def _turn(
-    text: str, label: Label, limit: int, resolver: SpeakerResolver, header: TranscriptHeader
+    text: str, label: Label, limit: int, reader: LabelReader, header: TranscriptHeader
 ) -> Turn | None:
     """The words from the label's colon to the next label, less trailers; None when empty."""
     span = spoken_span(text, label.end, limit)
@@ -95,7 +100,7 @@ def _turn(
     if opening and opening.end() < end:
         note = note or _note_case(opening.group("note"))
         start = opening.end()
-    speaker = resolver.resolve(label)
+    speaker = reader.read(label)
     kind = "question" if _is_interviewer(label, speaker, header) else label.kind
     return Turn(
         label=label.label,

@@ -44,8 +44,8 @@ class Speaker:
     surname: str | None
 
 
-class SpeakerResolver:
-    """Resolves labels against one document; answers are cached per label text.
+class LabelReader:
+    """Reads who each label names, within one document; answers are cached per label text.
 
     The people a label can name are the header's and those a label names in full with a
     title ('Prime Minister Theresa May:'), so that a later 'Prime Minister:' is her too."""
@@ -58,13 +58,13 @@ class SpeakerResolver:
         self._titled: list[TitledName] | None = None  # read from the body when first needed
         self._cache: dict[str, Speaker] = {}
 
-    def resolve(self, label: Label) -> Speaker:
+    def read(self, label: Label) -> Speaker:
         key = f"{label.label}|{label.kind}"
         if key not in self._cache:
-            self._cache[key] = self._resolve(label)
+            self._cache[key] = self._read_label(label)
         return self._cache[key]
 
-    def _resolve(self, label: Label) -> Speaker:
+    def _read_label(self, label: Label) -> Speaker:
         if label.kind == "question":
             return Speaker(None, None, None, None)
         if label.role_only or not label.name:

@@ -1,4 +1,8 @@
-"""The speaker directory: known people with aliases and dated roles, loaded from a data file."""
+"""The speaker directory: known people with aliases and dated roles, loaded from a data file.
+
+Each person goes through the same matching as a document's claim, so a directory loaded after
+ingestion joins the speakers already stored instead of duplicating them.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import SpeakerRole
-from app.ingest.speakers import SpeakerClaim, add_alias, resolve_speaker
 from app.nlp.dates import parse_date
+from app.nlp.statements import SpeakerClaim
+from app.write.speaker_matching import match_speaker
+from app.write.speakers import add_alias
 
 SHIPPED_DIRECTORY = Path(__file__).resolve().parents[1] / "data" / "speakers.json"
 
@@ -42,7 +48,7 @@ def load_directory(session: Session, path: Path) -> int:
 
 
 def _load_person(session: Session, person: dict[str, Any]) -> None:
-    speaker = resolve_speaker(
+    speaker = match_speaker(
         session, SpeakerClaim(name=person["name"], kind=person.get("kind", "person"))
     )
     assert speaker is not None

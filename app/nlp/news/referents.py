@@ -1,7 +1,8 @@
-"""Who a label names: 'Johnson' -> Boris Johnson, 'he' -> the last subject, 'the US’ top
+"""Who a news cue refers to: 'Johnson' -> Boris Johnson, 'he' -> the last subject, 'the US’ top
 diplomat' -> the Secretary of State, 'the monitor' -> the Syrian Observatory for Human Rights.
 
-Precision first: an ambiguous label resolves to nobody rather than to a guess.
+Precision first: an ambiguous label refers to nobody rather than to a guess. This is reference
+within one article; matching a name to a stored speaker is `app.write.speaker_matching`.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from app.nlp.roles import ROLE_FAMILIES, country_of, role_family
 
 @dataclass(frozen=True)
 class Speaker:
-    """A resolved speaker and the exact words (label) that named it."""
+    """The speaker a label refers to and the exact words (label) that named it."""
 
     name: str | None
     kind: str | None  # "person" | "organisation" | None
@@ -85,8 +86,8 @@ def _leads(role: str, country: str | None, person: Person) -> bool:
     )
 
 
-class Resolver:
-    """Resolves labels against one article's cast, remembering who was last the subject."""
+class Referents:
+    """The referents of labels in one article's cast, remembering who was last the subject."""
 
     def __init__(self, text: str, cast: Cast, quoted: Callable[[int], bool]) -> None:
         self.text, self.cast = text, cast
@@ -184,7 +185,7 @@ class Resolver:
         return found
 
     def note(self, position: int, speaker: Speaker) -> None:
-        """Record a resolved speaker as the latest subject at `position`."""
+        """Record a speaker found for a label as the latest subject at `position`."""
         self._events.append((position, speaker))
 
     def _antecedent(self, position: int, want: str) -> Speaker | None:
@@ -211,8 +212,8 @@ class Resolver:
                 return speaker
         return None
 
-    # --- resolution --------------------------------------------------------------------
-    def resolve(self, start: int, end: int) -> Speaker | None:
+    # --- reference ----------------------------------------------------------------------
+    def referent(self, start: int, end: int) -> Speaker | None:
         """The speaker a label names, or None (outlets, places, unknown or ambiguous)."""
         label = self.text[start:end]
         words = label.split()

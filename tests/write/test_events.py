@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Event, Quote
-from app.ingest.events import merge_events
+from app.write.events import merge_events
 
 
 def _report(session: Session, event: Event, name: str, published: dt.date) -> Quote:

@@ -1,4 +1,4 @@
-"""Events: one occasion however many documents report it."""
+"""Event rows: one occasion however many documents report it; participants; merges."""
 
 from __future__ import annotations
 
@@ -6,50 +6,49 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Event, EventParticipant, Quote
-from app.ingest.drafts import EventDraft
-from app.ingest.speakers import add_participant
+from app.nlp.statements import EventClues
 
 
-def resolve_event(session: Session, draft: EventDraft, genre: str, speaker_ids: set[int]) -> Event:
+def resolve_event(session: Session, clues: EventClues, genre: str, speaker_ids: set[int]) -> Event:
     """Link to a stored event with the same date, place and a shared speaker, else create one.
 
     Transcripts define their own event: two transcripts link only when their titles agree too,
     since one day in one city can hold a press conference and a separate interview.
     """
-    match = _find_same_occasion(session, draft, genre, speaker_ids)
+    match = _find_same_occasion(session, clues, genre, speaker_ids)
     if match is None:
         match = Event(
-            title=draft.title,
-            kind=draft.kind,
-            date=draft.date,
-            venue=draft.venue,
-            city=draft.city,
-            country=draft.country,
+            title=clues.title,
+            kind=clues.kind,
+            date=clues.date,
+            venue=clues.venue,
+            city=clues.city,
+            country=clues.country,
         )
         session.add(match)
         session.flush()
     else:
-        _fill_gaps(match, draft)
+        _fill_gaps(match, clues)
     for speaker_id in speaker_ids:
         add_participant(session, match.id, speaker_id)
     return match
 
 
 def _find_same_occasion(
-    session: Session, draft: EventDraft, genre: str, speaker_ids: set[int]
+    session: Session, clues: EventClues, genre: str, speaker_ids: set[int]
 ) -> Event | None:
-    if draft.date is None or not speaker_ids:
+    if clues.date is None or not speaker_ids:
         return None
     shared = select(EventParticipant.event_id).where(EventParticipant.speaker_id.in_(speaker_ids))
-    query = select(Event).where(Event.date == draft.date, Event.id.in_(shared))
-    if draft.city:
-        query = query.where((Event.city == draft.city) | Event.city.is_(None))
-    if genre == "transcript" and draft.title:
-        query = query.where(Event.title == draft.title)
+    query = select(Event).where(Event.date == clues.date, Event.id.in_(shared))
+    if clues.city:
+        query = query.where((Event.city == clues.city) | Event.city.is_(None))
+    if genre == "transcript" and clues.title:
+        query = query.where(Event.title == clues.title)
     return session.scalars(query.order_by(Event.id)).first()
 
 
-def _fill_gaps(event: Event, other: Event | EventDraft) -> None:
+def _fill_gaps(event: Event, other: Event | EventClues) -> None:
     """A transcript knows its venue; a news report may know only the city: keep what is known."""
     for field in ("title", "kind", "date", "venue", "city", "country"):
         if getattr(event, field) is None and getattr(other, field) is not None:
@@ -98,3 +97,11 @@ def defining_genre(session: Session, event_id: int) -> str:
         .where(Document.event_id == event_id, Document.genre == "transcript")
     )
     return "transcript" if count else "news"
+
+
+def add_participant(session: Session, event_id: int, speaker_id: int) -> None:
+    """Record that a speaker took part in an event; idempotent."""
+    key = {"event_id": event_id, "speaker_id": speaker_id}
+    if session.get(EventParticipant, key) is None:
+        session.add(EventParticipant(**key))
+        session.flush()

@@ -1,19 +1,22 @@
-"""Corrections without SQL: merge, rename and alias speakers and topics. Each is idempotent."""
+"""Corrections without SQL, by the names users type: merge, rename and alias speakers and topics.
+
+Each finds its rows with the read side's exact (non-fuzzy) name lookup, so a correction never
+lands on a guess, then applies the entity write. Each is idempotent.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from app.db.models import QuoteTopic, Speaker, SpeakerAlias, Topic, TopicAlias
+from app.db.models import Speaker, Topic
 from app.errors import NotFound
-from app.ingest.speakers import add_alias, merge_speakers
-from app.ingest.topics import add_topic_alias, get_or_create_topic
-from app.nlp.names import fold, name_key
 from app.services.names import resolve_speaker_ref, resolve_topic_ref
+from app.write.speakers import add_alias, merge_speakers, remove_alias, rename_speaker
+from app.write.topics import add_topic_alias, get_or_create_topic, merge_topics
 
 
 def speaker_by_ref(session: Session, ref: str) -> Speaker:
+    """The one speaker an id, slug or name names; NotFound when none or several."""
     ids = resolve_speaker_ref(session, ref, fuzzy=False).ids
     if len(ids) != 1:
         raise NotFound(f"no single speaker matches '{ref}'")
@@ -33,12 +36,8 @@ def merge_speaker_refs(session: Session, source_ref: str, target_ref: str) -> Sp
     return target
 
 
-def rename_speaker(session: Session, ref: str, name: str) -> Speaker:
-    speaker = speaker_by_ref(session, ref)
-    add_alias(session, speaker, speaker.name, "name")
-    speaker.name = name
-    add_alias(session, speaker, name, "manual")
-    return speaker
+def rename_speaker_ref(session: Session, ref: str, name: str) -> Speaker:
+    return rename_speaker(session, speaker_by_ref(session, ref), name)
 
 
 def add_speaker_alias(session: Session, ref: str, alias: str) -> Speaker:
@@ -49,16 +48,12 @@ def add_speaker_alias(session: Session, ref: str, alias: str) -> Speaker:
 
 def remove_speaker_alias(session: Session, ref: str, alias: str) -> Speaker:
     speaker = speaker_by_ref(session, ref)
-    keys = {name_key(alias), fold(alias)}
-    session.execute(
-        delete(SpeakerAlias).where(
-            SpeakerAlias.speaker_id == speaker.id, SpeakerAlias.alias_norm.in_(keys)
-        )
-    )
+    remove_alias(session, speaker, alias)
     return speaker
 
 
 def topic_by_ref(session: Session, ref: str) -> Topic:
+    """The one topic a name, alias, slug or id names; NotFound when none or several."""
     ids = resolve_topic_ref(session, ref, fuzzy=False).ids
     if len(ids) != 1:
         raise NotFound(f"no single topic matches '{ref}'")
@@ -81,19 +76,4 @@ def add_topic_alias_ref(session: Session, name: str, alias: str, kind: str = "th
 def merge_topic_refs(session: Session, source_ref: str, target_ref: str) -> Topic:
     """Fold one topic into another: its aliases and quote links move."""
     target = topic_by_ref(session, target_ref)
-    source = topic_by_ref(session, source_ref)
-    if source.id == target.id:
-        return target
-    for alias in session.scalars(select(TopicAlias).where(TopicAlias.topic_id == source.id)):
-        add_topic_alias(session, target.id, alias.alias)
-    for link in session.scalars(select(QuoteTopic).where(QuoteTopic.topic_id == source.id)).all():
-        key = {"quote_id": link.quote_id, "topic_id": target.id, "scope": link.scope}
-        if session.get(QuoteTopic, key) is None:
-            session.add(QuoteTopic(**key))
-    session.flush()
-    session.execute(delete(QuoteTopic).where(QuoteTopic.topic_id == source.id))
-    session.execute(delete(TopicAlias).where(TopicAlias.topic_id == source.id))
-    session.execute(update(Topic).where(Topic.id == source.id).values(speaker_id=None))
-    session.execute(delete(Topic).where(Topic.id == source.id))
-    session.expunge(source)
-    return target
+    return merge_topics(session, topic_by_ref(session, source_ref), target)

@@ -1,4 +1,4 @@
-"""Speaker resolution across documents: the ambiguous cases a statement database must get right."""
+"""Matching a document's claims to stored speakers, across documents and against the directory."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Speaker, SpeakerAlias
-from app.ingest.directory import load_directory
-from app.ingest.speakers import SpeakerClaim, resolve_speaker
+from app.nlp.statements import SpeakerClaim
+from app.write.directory import load_directory
+from app.write.speaker_matching import match_speaker
 
 DIRECTORY = {
     "people": [
@@ -85,7 +86,7 @@ def directory(session: Session, tmp_path: Path) -> Session:
 
 
 def _name(session: Session, claim: SpeakerClaim) -> str | None:
-    speaker = resolve_speaker(session, claim)
+    speaker = match_speaker(session, claim)
     return speaker.name if speaker else None
 
 
@@ -144,7 +145,7 @@ def test_descriptor_is_remembered_as_an_alias(directory: Session) -> None:
         alias_source="descriptor",
         on=dt.date(2015, 3, 15),
     )
-    speaker = resolve_speaker(directory, claim)
+    speaker = match_speaker(directory, claim)
     assert speaker is not None
     aliases = directory.scalars(
         select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == speaker.id)
@@ -159,7 +160,7 @@ def test_result_does_not_depend_on_document_order(session: Session, order: str) 
     )
     full = SpeakerClaim("John Kirby", role="Spokesperson", on=dt.date(2015, 12, 1))
     claims = [surname_only, full] if order == "surname-first" else [full, surname_only]
-    resolved = [resolve_speaker(session, c) for c in claims]
+    resolved = [match_speaker(session, c) for c in claims]
     session.flush()
     people = session.scalars(select(Speaker)).all()
     assert [p.name for p in people] == ["John Kirby"]

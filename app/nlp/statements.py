@@ -1,13 +1,19 @@
-"""Parser output -> drafts of the rows a document becomes (quotes, event), before resolution."""
+"""What a document says, in one shape for both genres: who spoke which words, on what occasion.
+
+The transcript and news parsers describe their findings differently (turns under a header;
+quotes with attributions and an occasion read from the lead). This module turns either into
+`Statement`s carrying a `SpeakerClaim` and one `EventClues`, the value the store resolves
+against the database. The rules here are about text, not rows: which attribution words name
+the speaker, which question an answer replies to, which words were spoken at the occasion.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from app.ingest.speakers import SpeakerClaim
 from app.nlp.news import NewsArticle
-from app.nlp.occasions import Occasion
+from app.nlp.occasions import Occasion, event_kind
 from app.nlp.transcript import Transcript
 
 # Attribution methods whose words are a name for the speaker worth keeping as an alias;
@@ -16,7 +22,35 @@ NAMING_METHODS = frozenset({"label", "named", "descriptor", "headline", "accordi
 
 
 @dataclass(frozen=True)
-class QuoteDraft:
+class SpeakerClaim:
+    """What a document says about a speaker: a name and/or a role, and the words that said it."""
+
+    name: str | None
+    role: str | None = None
+    country: str | None = None
+    organisation: str | None = None
+    kind: str = "person"
+    alias: str | None = None
+    alias_source: str = "named"
+    on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class EventClues:
+    """What a document says about the occasion it reports; any field may be unknown."""
+
+    title: str | None
+    kind: str | None
+    date: dt.date | None
+    venue: str | None
+    city: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One quote or turn with its offsets, its claimed speaker and the words around it."""
+
     text: str
     start: int
     end: int
@@ -30,44 +64,30 @@ class QuoteDraft:
     elsewhere: bool
     context_start: int
     context_end: int
-    replies_to: int | None = None  # index of the question draft a transcript answer replies to
+    replies_to: int | None = None  # index of the question statement a transcript answer replies to
+
+    @property
+    def spoken_there(self) -> bool:
+        """Words the document places at its occasion. An organisation's statement ("the monitor
+        said") is issued, not spoken at the press conference the article reports."""
+        organisation = self.claim is not None and self.claim.kind == "organisation"
+        return not self.elsewhere and not organisation
 
 
-@dataclass(frozen=True)
-class EventDraft:
-    title: str | None
-    kind: str | None
-    date: dt.date | None
-    venue: str | None
-    city: str | None
-    country: str | None
+def context_text(text: str, statement: Statement, statements: list[Statement]) -> str | None:
+    """The words around a statement: the question an answer replies to, or its paragraph."""
+    if statement.replies_to is not None:
+        question = statements[statement.replies_to]
+        return text[question.start : question.end]
+    if (statement.context_start, statement.context_end) == (statement.start, statement.end):
+        return None
+    return text[statement.context_start : statement.context_end]
 
 
-# Title words that name the kind of occasion, most specific first.
-_EVENT_KINDS = (
-    ("joint press availability", "press availability"),
-    ("press availability", "press availability"),
-    ("press conference", "press conference"),
-    ("joint statement", "joint statement"),
-    ("roundtable", "roundtable"),
-    ("interview", "interview"),
-    ("briefing", "briefing"),
-    ("remarks", "remarks"),
-    ("statement", "statement"),
-    ("talks", "talks"),
-    ("meeting", "meeting"),
-)
-
-
-def event_kind(title: str | None) -> str | None:
-    lowered = (title or "").casefold()
-    return next((kind for words, kind in _EVENT_KINDS if words in lowered), None)
-
-
-def transcript_drafts(parsed: Transcript) -> tuple[EventDraft, list[QuoteDraft]]:
-    """Every turn is a quote; an answer replies to the question turns just before it."""
+def transcript_statements(parsed: Transcript) -> tuple[EventClues, list[Statement]]:
+    """Every turn is a statement; an answer replies to the question turns just before it."""
     header = parsed.header
-    event = EventDraft(
+    event = EventClues(
         header.title,
         event_kind(header.title),
         header.date,
@@ -75,7 +95,7 @@ def transcript_drafts(parsed: Transcript) -> tuple[EventDraft, list[QuoteDraft]]
         header.city,
         header.country,
     )
-    drafts: list[QuoteDraft] = []
+    statements: list[Statement] = []
     last_question: int | None = None
     for turn in parsed.turns:
         claim = None
@@ -89,8 +109,8 @@ def transcript_drafts(parsed: Transcript) -> tuple[EventDraft, list[QuoteDraft]]
                 on=header.date,
             )
         is_question = turn.kind == "question"
-        drafts.append(
-            QuoteDraft(
+        statements.append(
+            Statement(
                 text=turn.text,
                 start=turn.start,
                 end=turn.end,
@@ -107,16 +127,16 @@ def transcript_drafts(parsed: Transcript) -> tuple[EventDraft, list[QuoteDraft]]
                 replies_to=None if is_question else last_question,
             )
         )
-        last_question = len(drafts) - 1 if is_question else last_question
-    return event, drafts
+        last_question = len(statements) - 1 if is_question else last_question
+    return event, statements
 
 
-def news_drafts(parsed: NewsArticle, occasion: Occasion) -> tuple[EventDraft, list[QuoteDraft]]:
+def news_statements(parsed: NewsArticle, occasion: Occasion) -> tuple[EventClues, list[Statement]]:
     """News quotes keep their attribution; words placed on another occasion carry no event date."""
-    event = EventDraft(
+    event = EventClues(
         occasion.title, occasion.kind, occasion.date, occasion.venue, occasion.city, None
     )
-    drafts = []
+    statements = []
     for quote in parsed.quotes:
         attribution = quote.attribution
         claim = None
@@ -130,8 +150,8 @@ def news_drafts(parsed: NewsArticle, occasion: Occasion) -> tuple[EventDraft, li
                 alias_source="descriptor" if attribution.method == "descriptor" else "named",
                 on=None if quote.elsewhere else occasion.date or occasion.published,
             )
-        drafts.append(
-            QuoteDraft(
+        statements.append(
+            Statement(
                 text=quote.text,
                 start=quote.start,
                 end=quote.end,
@@ -147,4 +167,4 @@ def news_drafts(parsed: NewsArticle, occasion: Occasion) -> tuple[EventDraft, li
                 context_end=quote.paragraph_end,
             )
         )
-    return event, drafts
+    return event, statements
