@@ -38,6 +38,7 @@ import json
 import os
 import random
 import shutil
+import socket
 import sqlite3
 import statistics
 import subprocess
@@ -229,16 +230,27 @@ def datasette_paths(inputs: Inputs, database: str) -> dict[str, list[str]]:
 # Servers
 
 
+def free_port() -> int:
+    """A port nothing listens on: a shared machine may run other servers on any fixed one."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @contextmanager
-def server(command: list[str], env: dict[str, str], port: int, ready: str) -> Iterator[str]:
+def server(
+    command: list[str], env: dict[str, str], port: int, ready: str, cwd: Path = ROOT
+) -> Iterator[str]:
+    """Start `command` and wait until it answers `ready`; the answer must come from this
+    process (it is checked to be alive), not from something else on the port."""
     base = f"http://127.0.0.1:{port}"
     log_file = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)  # noqa: SIM115
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log_file, stderr=log_file)
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=log_file, stderr=log_file)
     try:
         deadline = time.monotonic() + 120
         while True:
             try:
-                if httpx.get(base + ready, timeout=5).status_code == 200:
+                if httpx.get(base + ready, timeout=5).status_code == 200 and proc.poll() is None:
                     break
             except httpx.HTTPError:
                 pass
@@ -257,10 +269,12 @@ def server(command: list[str], env: dict[str, str], port: int, ready: str) -> It
         os.unlink(log_file.name)
 
 
-def otr_server(database_url: str, port: int, workers: int) -> Any:
-    binary = Path(sys.executable).with_name("ontherecord")
-    command = [str(binary), "serve", "--port", str(port), "--workers", str(workers)]
-    return server(command, {**os.environ, "DATABASE_URL": database_url}, port, "/health")
+def otr_server(database_url: str, port: int, workers: int, root: Path = ROOT) -> Any:
+    """`ontherecord serve` from `root`: this checkout, or another one (`--before`)."""
+    command = [sys.executable, "-m", "app.cli.main", "serve", "--port", str(port)]
+    command += ["--workers", str(workers)]
+    env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(root)}
+    return server(command, env, port, "/health", cwd=root)
 
 
 def datasette_server(binary: Path, sqlite_path: str, port: int) -> Any:
@@ -287,6 +301,8 @@ def check_paths(base: str, paths: list[str], what: str) -> None:
                 raise RuntimeError(f"{what}: {path} -> {response.status_code} {response.text}")
             body = response.json()
             rows = body if isinstance(body, list) else body.get("items", body.get("topics"))
+            if not rows and not empty:
+                log(f"    {what}: no rows for {path}: {response.text[:300]}")
             empty += not rows
     log(f"    {what}: {len(paths)} paths answer 200 ({empty} with no rows)")
 
@@ -465,9 +481,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=10.0, help="per wrk run")
     parser.add_argument("--rounds", type=int, default=1, help="repeat everything, interleaved")
     parser.add_argument("--otr-workers", type=int, default=1, help="On the Record's workers")
-    parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--skip-datasette", action="store_true")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="also serve On the Record from this checkout (e.g. `git archive` of an older "
+        "commit unpacked somewhere), one worker, on the same archives",
+    )
     parser.add_argument("--output", type=Path, help="write every round and the summary as JSON")
     return parser.parse_args(argv)
 
@@ -489,17 +510,24 @@ def main(argv: list[str] | None = None) -> None:
             busy.append(cpu_busy())
             log(f"round {round_no}/{args.rounds} (machine {busy[-1]:.0%} busy before it)")
             sqlite_url = f"sqlite:///{args.sqlite}"
-            with otr_server(sqlite_url, args.port, args.otr_workers) as base:
-                paths = otr_paths(inputs)
+            paths = otr_paths(inputs)
+            if args.before:
+                with otr_server(sqlite_url, free_port(), 1, args.before) as base:
+                    results += measure_server("before sqlite", base, paths, args, round_no, workdir)
+            with otr_server(sqlite_url, free_port(), args.otr_workers) as base:
                 results += measure_server("otr sqlite", base, paths, args, round_no, workdir)
             if datasette is not None:
-                with datasette_server(datasette, args.sqlite, args.port + 1) as base:
-                    paths = datasette_paths(inputs, database)
-                    results += measure_server("datasette", base, paths, args, round_no, workdir)
+                with datasette_server(datasette, args.sqlite, free_port()) as base:
+                    sql_paths = datasette_paths(inputs, database)
+                    results += measure_server("datasette", base, sql_paths, args, round_no, workdir)
             results += raw_sqlite(args.sqlite, inputs, round_no)
+            if args.postgres and args.before:
+                with otr_server(args.postgres, free_port(), 1, args.before) as base:
+                    results += measure_server(
+                        "before postgres", base, paths, args, round_no, workdir
+                    )
             if args.postgres:
-                with otr_server(args.postgres, args.port + 2, args.otr_workers) as base:
-                    paths = otr_paths(inputs)
+                with otr_server(args.postgres, free_port(), args.otr_workers) as base:
                     results += measure_server("otr postgres", base, paths, args, round_no, workdir)
                 results += raw_postgres(args.postgres, inputs, round_no)
     table = summarise(results)

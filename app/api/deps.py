@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
@@ -20,11 +21,18 @@ from app.services.existence import Resource, require_exists
 from app.services.paging import MAX_ID
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """A read session per request; routes never commit."""
-    factory = request.app.state.session_factory
-    with factory() as session:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """A read session per request; routes never commit.
+
+    Async: making a Session does no I/O (it connects on first use, in the route's thread),
+    so only closing it, which hands the connection back with a rollback, goes through the
+    thread pool. A sync generator cost a thread-pool trip at each end.
+    """
+    session = request.app.state.session_factory()
+    try:
         yield session
+    finally:
+        await run_in_threadpool(session.close)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
