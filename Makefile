@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: bootstrap run test lint bench
+.PHONY: bootstrap run test lint bench client-types
 
 bootstrap: $(VENV)/.installed
 
@@ -29,3 +29,8 @@ test: bootstrap lint
 
 bench: bootstrap
 	$(BIN)/python benchmarks/news_throughput.py
+
+# Regenerate the TypeScript client's committed types from the app's OpenAPI document.
+client-types: bootstrap
+	$(BIN)/python -c "import json; from app.main import create_app; from app.settings import Settings; print(json.dumps(create_app(Settings(database_url='sqlite://')).openapi()))" > clients/typescript/openapi.json
+	cd clients/typescript && npm ci --no-audit --no-fund && OPENAPI_URL=openapi.json npm run generate; rm -f openapi.json

@@ -34,6 +34,14 @@ class BadQuery(AppError):
     title = "Bad query"
 
 
+class SchemaBehind(AppError):
+    """The database is not at the schema this version needs: `ontherecord migrate` fixes it."""
+
+    status = 503
+    code = "schema-behind"
+    title = "Database schema out of date"
+
+
 class UnknownParameter(AppError):
     status = 400
     code = "unknown-parameter"

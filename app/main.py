@@ -9,11 +9,13 @@ from fastapi.routing import APIRoute
 
 from app.api.deps import reject_unknown_parameters
 from app.api.etag import ETagMiddleware
+from app.api.head import HeadAsGet
 from app.api.openapi import amend_openapi
 from app.api.problems import install_error_handlers
 from app.api.routes import documents, events, health, quotes, speakers, topics
 from app.db.session import make_engine, make_session_factory
 from app.settings import Settings, get_settings
+from app.web import install_web
 
 DESCRIPTION = """
 **On the Record** is a statement database: who said what, where, when, and about what.
@@ -53,6 +55,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=_operation_id,
         dependencies=[Depends(reject_unknown_parameters)],
         openapi_tags=TAGS,
+        docs_url=None,  # served offline by app.web
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.session_factory = make_session_factory(
@@ -70,6 +74,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_headers=["*"],
         expose_headers=["ETag", "Link"],
     )
+    app.add_middleware(HeadAsGet)
     for module in (quotes, documents, speakers, topics, events, health):
         app.include_router(module.router)
+    install_web(app)
     return app

@@ -134,7 +134,7 @@ def test_export_streams_quotes(database_url: str) -> None:
     rows = [json.loads(line) for line in output.splitlines()]
     assert len(rows) >= 5 and {r["speaker"]["name"] for r in rows} == {"John Kerry"}
     code, output = _run("export", "--format", "csv", "--q", "lozenge")
-    assert code == 0 and output.splitlines()[0].startswith("id,text,kind")
+    assert code == 0 and output.splitlines()[0].startswith("\ufeffid,text,kind")
     assert len(output.splitlines()) == 2
 
 
@@ -148,3 +148,29 @@ def test_serve_runs_a_worker_per_core_unless_the_database_is_in_memory(
     assert default_workers("postgresql+psycopg://u@h/db") == 4
     assert default_workers("sqlite://") == 1
     assert default_workers("sqlite:///:memory:") == 1
+
+
+def test_an_unmigrated_database_gets_a_one_line_hint_not_a_traceback(database_url: str) -> None:
+    for command in (["ingest", str(SEEDS)], ["export"], ["speakers", "rename", "1", "X"]):
+        code, output = _run(*command)
+        assert code == 1, (command, output)
+        assert "the database has no schema yet" in output
+        assert "run `ontherecord migrate`" in output
+        assert "Traceback" not in output and len(output.splitlines()) <= 2, output
+    assert _run("migrate")[0] == 0
+    code, output = _run("export", "--format", "csv")
+    assert code == 0, output
+
+
+def test_an_unreachable_database_is_named_without_its_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://reader:secret@127.0.0.1:1/none")
+    get_settings.cache_clear()
+    try:
+        code, output = _run("export")
+    finally:
+        get_settings.cache_clear()
+    assert code == 1
+    assert "cannot open the database postgresql+psycopg://reader:***@127.0.0.1:1/none" in output
+    assert "secret" not in output and "Traceback" not in output

@@ -17,7 +17,7 @@ from pydantic import BeforeValidator
 from sqlalchemy.orm import Session
 
 from app.errors import UnknownParameter
-from app.services.existence import Resource, require_exists
+from app.services.existence import SLUGGED, Resource, id_of_slug, require_exists
 from app.services.paging import MAX_ID
 
 
@@ -70,25 +70,63 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 QuoteId = Annotated[int, id_path("quote")]
 
 
+# An id, or a slug as the API hands them out (`john-kerry`, `bashar-al-assad`).
+_REF = r"^(?:[0-9]+|[^/\s]+)$"
+
+
+def ref_path(thing: str) -> Any:
+    """The `{..._id}` path parameter of a resource with slugs: its id or its slug."""
+    return Path(
+        pattern=_REF,
+        description=f"The {thing}'s id (`id` in any listing) or its slug (`slug`).",
+        examples=["john-kerry" if thing == "speaker" else "bashar-al-assad"],
+    )
+
+
+def _id_or_slug(session: Session, resource: Resource, name: str, ref: str) -> int:
+    """Digits are an id (in range, else a 422 like any bad id); anything else is a slug."""
+    if not (ref.isascii() and ref.isdigit()):
+        return id_of_slug(session, resource, ref)
+    value = int(ref)
+    if not 1 <= value <= MAX_ID:
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("path", name),
+                    "msg": f"Input should be an id from 1 to {MAX_ID}, or a slug",
+                    "type": "value_error",
+                    "input": ref,
+                }
+            ]
+        )
+    return value
+
+
 def path_id(resource: Resource, must_exist: bool = False) -> Callable[..., int]:
     """`{resource}_id` from the path as a dependency; with `must_exist`, a 404 when it names
     nothing, before the route runs (a list of quotes for nothing is not an empty list).
+    Speakers and topics may be named by slug too; a slug that names nothing is a 404.
 
     The dependency's signature is built here so that the path parameter keeps its name
     (`document_id`, `topic_id`, ...) in the URL, the OpenAPI document and error messages.
     """
     name = f"{resource}_id"
+    slugged = resource in SLUGGED
 
-    def path_value(session: Session, **path: int) -> int:
+    def path_value(session: Session, **path: Any) -> int:
+        ident = _id_or_slug(session, resource, name, path[name]) if slugged else path[name]
         if must_exist:
-            require_exists(session, resource, path[name])
-        return path[name]
+            require_exists(session, resource, ident)
+        return int(ident)
 
     keyword = inspect.Parameter.KEYWORD_ONLY
+    annotation = (
+        Annotated[str, ref_path(resource)] if slugged else Annotated[int, id_path(resource)]
+    )
     path_value.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [
             inspect.Parameter("session", keyword, annotation=SessionDep),
-            inspect.Parameter(name, keyword, annotation=Annotated[int, id_path(resource)]),
+            inspect.Parameter(name, keyword, annotation=annotation),
         ],
         return_annotation=int,
     )
@@ -144,10 +182,15 @@ async def reject_unknown_parameters(request: Request) -> None:
     """`speakr=kerry` is a 400 naming the parameter, not a silently unfiltered answer.
 
     Also refuses NUL characters in any query value, since every route runs this first.
-    Async because it does no I/O: a sync dependency costs a trip through the thread pool.
+    Pages for people (routes left out of the OpenAPI document) ignore parameters they do not
+    know: a link shared by e-mail arrives with `utm_source=` on it. Async because it does no
+    I/O: a sync dependency costs a trip through the thread pool.
     """
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
+        return
+    if not route.include_in_schema:
+        _reject_nul_characters(request)
         return
     unknown = sorted(set(request.query_params) - _query_names(route.dependant))
     if unknown:

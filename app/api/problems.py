@@ -37,6 +37,16 @@ _PROBLEM_DOCS: dict[int, tuple[str, dict[str, Any]]] = {
             "detail": "no quote with id 999",
         },
     ),
+    503: (
+        "Service unavailable: the database's schema is missing or older than this version "
+        "needs. Run `ontherecord migrate`.",
+        {
+            "type": "/problems/schema-behind",
+            "title": "Database schema out of date",
+            "status": 503,
+            "detail": "the database has no schema yet: run `ontherecord migrate`",
+        },
+    ),
     422: (
         "Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id "
         "that is not a number). `errors` names each parameter and what is wrong with it.",

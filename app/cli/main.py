@@ -11,6 +11,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.cli.speakers import speakers_app
@@ -27,6 +29,29 @@ app = typer.Typer(help="On the Record: a statement database with a JSON API.", n
 app.add_typer(speakers_app, name="speakers")
 app.add_typer(topics_app, name="topics")
 console = Console(stderr=True)
+# Commands that make the schema themselves, or (serve) report it at /health instead.
+NO_SCHEMA_NEEDED = {"migrate", "setup", "serve"}
+
+
+@app.callback()
+def _require_schema(ctx: typer.Context) -> None:
+    """A command run against an unmigrated (or older) database says how to fix it, in one
+    line, instead of failing on a missing table with a traceback."""
+    if ctx.resilient_parsing or ctx.invoked_subcommand in NO_SCHEMA_NEEDED:
+        return
+    url = get_settings().database_url
+    shown = make_url(url).render_as_string(hide_password=True)
+    try:
+        with make_engine(url).connect() as connection:
+            status = migrations.schema_status(connection)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        console.print(f"[red]cannot open the database {shown}: {reason}[/]", soft_wrap=True)
+        raise typer.Exit(1) from exc
+    if not status.up_to_date:
+        hint = f"{status.describe()} ({shown}): run `ontherecord migrate`"
+        console.print(f"[red]{hint}[/]", soft_wrap=True)
+        raise typer.Exit(1)
 
 
 @app.command()

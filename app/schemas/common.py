@@ -17,11 +17,17 @@ class Out(BaseModel):
 
 
 class Health(BaseModel):
-    """The service and its database answer."""
+    """The service and its database answer, and the schema is the one this version needs."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"status": "ok", "schema_revision": "0003", "latest_revision": "0003"}]
+        }
+    )
 
     status: Literal["ok"]
+    schema_revision: str = Field(description="The database's Alembic revision.")
+    latest_revision: str = Field(description="The newest revision this version ships.")
 
 
 class ParameterError(BaseModel):

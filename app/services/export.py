@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import re
 from collections.abc import Callable, Iterator
 
 from sqlalchemy.orm import Session
 
+from app.db.models import Quote
+from app.nlp.names import fold
 from app.services.present import quote_out
 from app.services.quotes import QuoteFilters, check_filters, iterate_quotes
 
+# One row per quote, for a spreadsheet: who, when, where (event), which document and its URL,
+# what about. Topics are one readable cell ("Bashar al-Assad; sanctions").
 CSV_COLUMNS = [
     "id",
     "text",
@@ -19,15 +23,22 @@ CSV_COLUMNS = [
     "speaker_id",
     "speaker",
     "spoken_on",
+    "event_id",
+    "event",
+    "event_date",
+    "event_city",
     "document_id",
     "document_title",
+    "document_url",
     "start",
     "end",
-    "event_id",
     "attribution_label",
     "attribution_method",
     "topics",
 ]
+# Excel reads a CSV file as the local code page unless it starts with a byte-order mark:
+# without it, “curly quotes” and accents turn into mojibake.
+BOM = "\ufeff"
 
 
 def ndjson_stream(session: Session, filters: QuoteFilters) -> Iterator[str]:
@@ -73,29 +84,45 @@ def _ndjson(session: Session, filters: QuoteFilters) -> Iterator[str]:
 
 def _csv(session: Session, filters: QuoteFilters) -> Iterator[str]:
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for quote in iterate_quotes(session, filters):
-        out = quote_out(quote)
-        writer.writerow(
-            [
-                out.id,
-                out.text,
-                out.kind,
-                out.speaker.id if out.speaker else "",
-                out.speaker.name if out.speaker else "",
-                out.spoken_on or "",
-                out.document.id,
-                out.document.title or "",
-                out.start,
-                out.end,
-                out.event.id if out.event else "",
-                out.attribution.label or "",
-                out.attribution.method,
-                json.dumps([t.name for t in out.topics]),
-            ]
-        )
+        writer.writerow(_row(quote))
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
     yield buffer.getvalue()
+
+
+def _row(quote: Quote) -> list[object]:
+    out = quote_out(quote)
+    event = out.event
+    return [
+        out.id,
+        out.text,
+        out.kind,
+        out.speaker.id if out.speaker else "",
+        out.speaker.name if out.speaker else "",
+        out.spoken_on or "",
+        event.id if event else "",
+        (event.title or "") if event else "",
+        (event.date or "") if event else "",
+        (event.city or "") if event else "",
+        out.document.id,
+        out.document.title or "",
+        quote.document.url or "",
+        out.start,
+        out.end,
+        out.attribution.label or "",
+        out.attribution.method,
+        "; ".join(t.name for t in out.topics),
+    ]
+
+
+def export_filename(filters: QuoteFilters, extension: str) -> str:
+    """`ontherecord-kerry-assad.csv`: the search in the name, so downloads do not collide."""
+    words = [*filters.speakers, *filters.topics, filters.q or "", filters.role or ""]
+    parts = [re.sub(r"[^a-z0-9]+", "-", fold(w)).strip("-") for w in words]
+    stem = "-".join(p for p in ["ontherecord", *parts] if p)[:80].rstrip("-")
+    return f"{stem}.{extension}" if parts and any(parts) else f"ontherecord-quotes.{extension}"

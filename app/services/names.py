@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Speaker, SpeakerAlias, Topic, TopicAlias
+from app.db.models import Quote, QuoteTopic, Speaker, SpeakerAlias, Topic, TopicAlias
 from app.nlp.names import fold, name_key
 from app.nlp.topics import normalise_alias
 from app.services.name_cache import remembered
@@ -72,7 +72,15 @@ def _speaker(session: Session, ref: str, fuzzy: bool) -> NameMatch:
         ).all()
         return [(r[0], r[1], r[2]) for r in rows]
 
-    return _fuzzy(name_key(ref), _alias_keys(session, SpeakerAlias), owners)
+    def popularity(ids: list[int]) -> dict[int, int]:
+        rows = session.execute(
+            select(Quote.speaker_id, func.count())
+            .where(Quote.speaker_id.in_(ids))
+            .group_by(Quote.speaker_id)
+        ).all()
+        return {ident: n for ident, n in rows if ident is not None}
+
+    return _fuzzy(name_key(ref), _alias_keys(session, SpeakerAlias), Lookups(owners, popularity))
 
 
 def _exact_speakers(session: Session, ref: str) -> list[Speaker]:
@@ -120,7 +128,17 @@ def _topic(session: Session, ref: str, fuzzy: bool) -> NameMatch:
         ).all()
         return [(r[0], r[1], r[2]) for r in rows]
 
-    return _fuzzy(normalise_alias(ref), _alias_keys(session, TopicAlias), owners)
+    def popularity(ids: list[int]) -> dict[int, int]:
+        rows = session.execute(
+            select(QuoteTopic.topic_id, func.count(func.distinct(QuoteTopic.quote_id)))
+            .where(QuoteTopic.topic_id.in_(ids))
+            .group_by(QuoteTopic.topic_id)
+        ).all()
+        return dict(rows)
+
+    return _fuzzy(
+        normalise_alias(ref), _alias_keys(session, TopicAlias), Lookups(owners, popularity)
+    )
 
 
 def _alias_keys(session: Session, model: type[SpeakerAlias] | type[TopicAlias]) -> list[str]:
@@ -135,24 +153,67 @@ def _alias_keys(session: Session, model: type[SpeakerAlias] | type[TopicAlias]) 
     )
 
 
-def _fuzzy(
-    key: str, keys: list[str], owners: Callable[[list[str]], list[tuple[str, int, str]]]
-) -> NameMatch:
+SUGGESTIONS = 5
+PREFIX_CANDIDATES = 50  # alias keys read back when many names start alike ("john", "al")
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """What `_fuzzy` reads from the database, for speakers or for topics.
+
+    `owners(keys)` gives (key, id, name) rows; `popularity(ids)` the number of quotes each has.
+    """
+
+    owners: Callable[[list[str]], list[tuple[str, int, str]]]
+    popularity: Callable[[list[int]], dict[int, int]]
+
+
+def _token_tier(key: str, words: list[str]) -> int:
+    """2: every typed word is a word of the name ("john" in "john kerry"); 1: every typed word
+    starts one ("john" in "boris johnson"); 0: neither."""
+    tokens = key.split()
+    if all(word in tokens for word in words):
+        return 2
+    if all(any(token.startswith(word) for token in tokens) for word in words):
+        return 1
+    return 0
+
+
+def _fuzzy(key: str, keys: list[str], lookups: Lookups) -> NameMatch:
     """Closest spelling among known alias keys; below the cutoff, only suggestions.
 
-    `owners` reads (key, id, name) for the few closest keys from the database.
+    Suggestions rank names containing the typed words first, then names with words starting
+    with them, then close spellings; within each, the most quoted first: `John` suggests John
+    Kerry before Boris Johnson.
     """
     if not key or not keys:
         return NameMatch([], [], "none")
     best = process.extract(key, keys, scorer=fuzz.ratio, limit=5)
     close = [keys[i] for _, score, i in best if score >= 60]
+    words = key.split()
+    tiers = {k: t for k in keys if (t := _token_tier(k, words))}
+    prefixed = sorted(tiers, key=lambda k: (-tiers[k], len(k), k))[:PREFIX_CANDIDATES]
+    wanted = list(dict.fromkeys([*close, *prefixed]))
     found: dict[str, list[tuple[str, int, str]]] = {}
-    for row in owners(close) if close else []:
+    for row in lookups.owners(wanted) if wanted else []:
         found.setdefault(row[0], []).append(row)
     if len(key) >= MIN_FUZZY_CHARS:
         accepted = [keys[i] for _, score, i in best if score >= FUZZY_CUTOFF]
         rows = [row for k in accepted for row in found.get(k, [])]
         if rows:
             return NameMatch([rows[0][1]], [rows[0][2]], "fuzzy")
-    suggestions = list(dict.fromkeys(row[2] for k in close for row in found.get(k, [])))
-    return NameMatch([], [], "none", suggestions)
+    return NameMatch([], [], "none", _suggest(found, tiers, lookups))
+
+
+def _suggest(
+    found: dict[str, list[tuple[str, int, str]]], tiers: dict[str, int], lookups: Lookups
+) -> list[str]:
+    owner_tier: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for key, rows in found.items():
+        for _, ident, name in rows:
+            owner_tier[ident] = max(owner_tier.get(ident, 0), tiers.get(key, 0))
+            names[ident] = name
+    quoted = lookups.popularity(list(names)) if names else {}
+    ranked = sorted(names, key=lambda i: (-owner_tier[i], -quoted.get(i, 0), names[i]))
+    return list(dict.fromkeys(names[i] for i in ranked))[:SUGGESTIONS]

@@ -20,7 +20,9 @@ def quote_load_options() -> list[LoaderOption]:
     """Everything QuoteOut reads, loaded in a fixed number of queries (never the document text)."""
     return [
         joinedload(Quote.speaker),
-        joinedload(Quote.document).load_only(Document.id, Document.title, Document.source_name),
+        joinedload(Quote.document).load_only(
+            Document.id, Document.title, Document.source_name, Document.url
+        ),
         joinedload(Quote.event),
         selectinload(Quote.topic_links).joinedload(QuoteTopic.topic),
     ]

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Quote, QuoteTopic, SpeakerRole
 from app.errors import BadQuery, NotFound
 from app.nlp.roles import ROLE_FAMILIES, country_of, role_family
+from app.schemas import QuotePage
 from app.services.fulltext import (
     FTS5,
     fts5_matches,
@@ -63,6 +64,7 @@ class QuoteQuery:
 
 
 def build_query(session: Session, filters: QuoteFilters) -> QuoteQuery:
+    check_dates(filters)
     query = QuoteQuery([], [])
     _speaker_clause(session, filters, query)
     _topic_clause(session, filters, query)
@@ -201,7 +203,7 @@ def find_quotes(
     return QuoteRows(items, next_cursor, query.interpreted, total, estimate)
 
 
-def quote_page(
+def quote_page_data(
     session: Session,
     filters: QuoteFilters,
     limit: int,
@@ -209,10 +211,10 @@ def quote_page(
     sort: str = "id",
     count: bool = True,
 ) -> dict[str, Any]:
-    """The page every quote-listing endpoint answers with, in the `QuotePage` shape.
+    """A page of quotes in the `QuotePage` shape, as plain data for the JSON API.
 
-    A plain dict from typed rows, not validated: it is encoded as it is (tests hold its
-    shape to `QuotePage`); validating 20 quotes cost more than reading them.
+    Not validated: built from typed rows, it is encoded as it is (tests hold its shape to
+    `QuotePage`); validating 20 quotes cost more than reading them.
     """
     rows = find_quotes(session, filters, limit, cursor, sort=sort, count=count)
     return {
@@ -223,6 +225,20 @@ def quote_page(
         "total_is_estimate": rows.total_is_estimate,
         "interpreted": rows.interpreted,
     }
+
+
+def quote_page(
+    session: Session,
+    filters: QuoteFilters,
+    limit: int,
+    cursor: str | None,
+    sort: str = "id",
+    count: bool = True,
+) -> QuotePage:
+    """The same page as `QuotePage` models, for readers that use attributes (the web pages)."""
+    return QuotePage.model_validate(
+        quote_page_data(session, filters, limit, cursor, sort=sort, count=count)
+    )
 
 
 def _text_matches(session: Session, query: QuoteQuery, sort: str) -> list[int] | None:
@@ -350,9 +366,29 @@ def _total(
 
 
 def check_filters(filters: QuoteFilters) -> None:
-    """Raise BadQuery for input that can only fail: a full-text query with nothing to find."""
+    """Raise BadQuery for input that can only fail: a full-text query with nothing to find,
+    dates the wrong way round."""
+    check_dates(filters)
     if filters.q:
         parse_query(filters.q)
+
+
+def check_dates(filters: QuoteFilters) -> None:
+    """`date_from` after `date_to` can match nothing: say so, naming both, rather than answer
+    an empty page that reads as "nobody said it"."""
+    start, end = filters.date_from, filters.date_to
+    if start is not None and end is not None and start > end:
+        raise BadQuery(
+            f"date_from ({start}) is after date_to ({end}): no quote can match; swap them?",
+            errors=[
+                {"parameter": "date_from", "in": "query", "message": f"is after date_to ({end})"},
+                {
+                    "parameter": "date_to",
+                    "in": "query",
+                    "message": f"is before date_from ({start})",
+                },
+            ],
+        )
 
 
 def iterate_quotes(session: Session, filters: QuoteFilters, batch: int = 500) -> Iterator[Quote]:

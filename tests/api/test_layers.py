@@ -1,4 +1,5 @@
-"""The web framework stays in `app/api` and `app/main.py`; response models know no ORM.
+"""The web framework stays in `app/api`, `app/web` and `app/main.py`; response models know no
+ORM; the API and the pages reach the database only through services.
 
 Domain errors and services are used by the CLI and scripts too: importing FastAPI there would
 tie every caller to the web layer.
@@ -40,6 +41,6 @@ def test_schemas_import_no_orm(path: Path) -> None:
     assert not {m for m in _imports(path) if m.startswith(("app.db", "sqlalchemy"))}
 
 
-@pytest.mark.parametrize("path", _modules("api"), ids=str)
+@pytest.mark.parametrize("path", [*_modules("api"), *_modules("web")], ids=str)
 def test_api_reaches_the_database_only_through_services(path: Path) -> None:
     assert not {m for m in _imports(path) if m.startswith(("app.db", "app.ingest"))}

@@ -105,6 +105,8 @@ def test_errors_are_documented_as_problems(
         expected.add("422")
     if any(parameter["in"] == "path" for parameter in operation.get("parameters", [])):
         expected.add("404")
+    if operation["operationId"] == "health":
+        expected.add("503")  # the schema is behind: run `ontherecord migrate`
     errors = {status for status in responses if status[0] in "45"}
     assert errors == expected
     for status in errors:

@@ -12,9 +12,9 @@ from app.api.paging import PageParams
 from app.api.problems import problem_responses
 from app.schemas import Facets, QuoteDetail, QuoteKind, QuotePage
 from app.services.context import quote_detail
-from app.services.export import csv_stream, ndjson_stream
+from app.services.export import csv_stream, export_filename, ndjson_stream
 from app.services.facets import quote_facets as count_facets
-from app.services.quotes import QuoteFilters, quote_page
+from app.services.quotes import QuoteFilters, quote_page_data
 from app.services.quotes import get_quote as fetch_quote
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
@@ -58,29 +58,6 @@ async def quote_filters(  # async: no I/O, no thread-pool trip
             examples=[["Assad"]],
         ),
     ] = [],  # noqa: B006
-    topic_mode: Annotated[
-        Literal["all", "any"],
-        Query(description="With several topics: all or any.", examples=["all"]),
-    ] = "all",
-    scope: ScopeParam = "quote",
-    kind: Annotated[
-        list[QuoteKind],
-        Query(
-            description="Kinds: turn (transcript), question (from the floor), direct, partial, "
-            "indirect (news).",
-            examples=[["direct"]],
-        ),
-    ] = [],  # noqa: B006
-    event: Annotated[int | None, id_query("Only quotes spoken at this event id.")] = None,
-    document: Annotated[int | None, id_query("Only quotes from this document id.")] = None,
-    date_from: Annotated[
-        IsoDate | None,
-        Query(description="Spoken on or after (YYYY-MM-DD).", examples=["2015-01-01"]),
-    ] = None,
-    date_to: Annotated[
-        IsoDate | None,
-        Query(description="Spoken on or before (YYYY-MM-DD).", examples=["2016-12-31"]),
-    ] = None,
     q: Annotated[
         str | None,
         Query(
@@ -97,6 +74,29 @@ async def quote_filters(  # async: no I/O, no thread-pool trip
             examples=["US Secretary of State"],
         ),
     ] = None,
+    kind: Annotated[
+        list[QuoteKind],
+        Query(
+            description="Kinds: turn (transcript), question (from the floor), direct, partial, "
+            "indirect (news).",
+            examples=[["direct"]],
+        ),
+    ] = [],  # noqa: B006
+    date_from: Annotated[
+        IsoDate | None,
+        Query(description="Spoken on or after (YYYY-MM-DD).", examples=["2015-01-01"]),
+    ] = None,
+    date_to: Annotated[
+        IsoDate | None,
+        Query(description="Spoken on or before (YYYY-MM-DD).", examples=["2016-12-31"]),
+    ] = None,
+    event: Annotated[int | None, id_query("Only quotes spoken at this event id.")] = None,
+    document: Annotated[int | None, id_query("Only quotes from this document id.")] = None,
+    topic_mode: Annotated[
+        Literal["all", "any"],
+        Query(description="With several topics: all or any.", examples=["all"]),
+    ] = "all",
+    scope: ScopeParam = "quote",
 ) -> QuoteFilters:
     return QuoteFilters(
         speakers=speaker,
@@ -123,10 +123,10 @@ FiltersDep = Annotated[QuoteFilters, Depends(quote_filters)]
     summary="Find quotes",
 )
 def list_quotes(
+    *,  # keyword-only: Swagger lists parameters in this order, journalists' first
     request: Request,
     session: SessionDep,
     filters: FiltersDep,
-    page: PageParams,
     sort: Annotated[
         Literal["id", "date", "-date", "relevance"],
         Query(
@@ -135,6 +135,7 @@ def list_quotes(
             examples=["-date"],
         ),
     ] = "id",
+    page: PageParams,
     count: Annotated[
         Literal["exact", "none"],
         Query(description="`none` skips counting `total`.", examples=["exact"]),
@@ -154,8 +155,15 @@ def list_quotes(
     export = format or _export_from_accept(request.headers.get("accept", ""))
     if export in EXPORT_TYPES:
         lines = csv_stream if export == "csv" else ndjson_stream
-        return StreamingResponse(lines(session, filters), media_type=EXPORT_TYPES[export])
-    found = quote_page(session, filters, page.limit, page.cursor, sort=sort, count=count == "exact")
+        name = export_filename(filters, export)
+        return StreamingResponse(
+            lines(session, filters),
+            media_type=EXPORT_TYPES[export],
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+    found = quote_page_data(
+        session, filters, page.limit, page.cursor, sort=sort, count=count == "exact"
+    )
     return page.send(found)
 
 

@@ -1,11 +1,12 @@
 /**
  * How a frontend uses the types generated from the API's OpenAPI document.
  *
- * `src/schema.d.ts` is generated (tests/api/test_typescript_client.py, or `npm run generate`
- * against a running server). This file must type-check under `strict`: if the document lost
+ * `src/schema.d.ts` is generated from the API's document and committed (a test checks it is
+ * current; `npm run generate` remakes it). This file must type-check under `strict`: if the document lost
  * precision (a field typed `any`, an id typed `string`, a missing error schema), the
  * `@ts-expect-error` lines below would stop being errors and `tsc` would fail.
  */
+import { createClient } from "./client";
 import type { components, operations, paths } from "./schema";
 
 export type QuotePage = components["schemas"]["QuotePage"];
@@ -40,48 +41,11 @@ export const generatedTypesArePrecise = [
   quoteFormats,
 ];
 
-/** An error answer, with the problem document the API sent. */
-export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
-    super(`${problem.title}: ${problem.detail}`);
-  }
-}
-
-function queryString(params: QuoteQuery): URLSearchParams {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    const values: unknown[] = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      if (item !== undefined && item !== null) search.append(name, String(item));
-    }
-  }
-  return search;
-}
-
-async function getJson<T>(url: URL): Promise<T> {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
-  if (!response.ok) throw new ApiError((await response.json()) as Problem);
-  return (await response.json()) as T;
-}
-
-/** One page of `GET /quotes`. */
-export function fetchQuotes(base: string, params: QuoteQuery): Promise<QuotePage> {
-  return getJson<QuotePage>(new URL(`/quotes?${queryString(params)}`, base));
-}
-
-/** One quote with its context: `GET /quotes/{quote_id}`. */
-export function fetchQuote(base: string, id: QuoteId): Promise<QuoteDetail> {
-  return getJson<QuoteDetail>(new URL(`/quotes/${id}`, base));
-}
-
-/** Every page of a search, following `next_cursor` until it is null. */
-export async function* allQuotes(base: string, params: QuoteQuery): AsyncGenerator<Quote> {
-  let cursor: string | null = null;
-  do {
-    const page: QuotePage = await fetchQuotes(base, cursor ? { ...params, cursor } : params);
-    yield* page.items;
-    cursor = page.next_cursor;
-  } while (cursor !== null);
+/** The client in use: Kerry on Assad, newest first, from an API behind a path prefix. */
+export async function kerryOnAssadLines(baseUrl: string): Promise<string[]> {
+  const api = createClient({ baseUrl });
+  const page = await api.listQuotes(kerryOnAssad);
+  return [describeFirst(page), ...page.items.map((q) => `${q.spoken_on ?? "undated"}: ${q.text}`)];
 }
 
 /** A line a journalist can paste: who, how they were identified, when, and where next. */

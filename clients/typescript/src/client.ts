@@ -1,0 +1,157 @@
+/**
+ * A small typed client for the On the Record API: one method per endpoint, typed from the
+ * OpenAPI document (`src/schema.d.ts`, generated and committed), with no dependencies.
+ *
+ * The base URL may carry a path prefix (`https://example.org/ontherecord/api`): every path is
+ * resolved relative to it, never from the host's root.
+ */
+import type { components, operations, paths } from "./schema";
+
+export type Schemas = components["schemas"];
+export type Quote = Schemas["QuoteOut"];
+export type QuoteDetail = Schemas["QuoteDetail"];
+export type QuotePage = Schemas["QuotePage"];
+export type Facets = Schemas["Facets"];
+export type DocumentPage = Schemas["DocumentPage"];
+export type DocumentDetail = Schemas["DocumentDetail"];
+export type SpeakerPage = Schemas["SpeakerPage"];
+export type SpeakerDetail = Schemas["SpeakerDetail"];
+export type TopicPage = Schemas["TopicPage"];
+export type TopicDetail = Schemas["TopicDetail"];
+export type EventPage = Schemas["EventPage"];
+export type EventDetail = Schemas["EventDetail"];
+export type Health = Schemas["Health"];
+export type Problem = Schemas["Problem"];
+
+type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
+  ? NonNullable<Q>
+  : never;
+export type QuoteQuery = Query<"/quotes">;
+export type FacetQuery = Query<"/quotes/facets">;
+export type PageQuery = Query<"/documents">;
+export type SpeakerQuery = Query<"/speakers">;
+export type TopicQuery = Query<"/topics">;
+export type EventQuery = Query<"/events">;
+export type QuoteId = operations["get_quote"]["parameters"]["path"]["quote_id"];
+export type DocumentId = operations["get_document"]["parameters"]["path"]["document_id"];
+/** A speaker's id, or its slug (`"john-kerry"`). */
+export type SpeakerId = operations["get_speaker"]["parameters"]["path"]["speaker_id"] | number;
+/** A topic's id, or its slug (`"bashar-al-assad"`). */
+export type TopicId = operations["get_topic"]["parameters"]["path"]["topic_id"] | number;
+export type EventId = operations["get_event"]["parameters"]["path"]["event_id"];
+export type ExportFormat = "csv" | "ndjson";
+
+/** An error answer, with the RFC 9457 problem document the API sent. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(`${problem.title}: ${problem.detail}`);
+    this.name = "ApiError";
+  }
+}
+
+export interface ClientOptions {
+  /** Where the API lives, path prefix included: `https://example.org/ontherecord`. */
+  baseUrl: string;
+  /** A fetch implementation; the global one by default (browsers, Node 18+). */
+  fetch?: typeof fetch;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+type Params = Record<string, unknown>;
+
+/** `?a=1&speaker=Kerry&speaker=Johnson`: arrays repeat the name; undefined and null are left out. */
+export function queryString(params: Params = {}): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    const values: unknown[] = Array.isArray(value) ? value : [value];
+    for (const item of values) {
+      if (item !== undefined && item !== null) search.append(name, String(item));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/** `path` under the base URL, keeping the base's own path: `new URL("/quotes", base)` drops it. */
+export function resolve(baseUrl: string, path: string, params?: Params): string {
+  const base = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
+  return new URL(path.replace(/^\/+/, "") + queryString(params), base).toString();
+}
+
+function segment(id: string | number): string {
+  return encodeURIComponent(String(id));
+}
+
+export function createClient(options: ClientOptions) {
+  const send = options.fetch ?? fetch;
+
+  async function request(path: string, params: Params | undefined, accept: string) {
+    const response = await send(resolve(options.baseUrl, path, params), {
+      headers: { Accept: accept, ...options.headers },
+    });
+    if (!response.ok) {
+      const problem = (await response.json().catch(() => ({
+        type: "about:blank",
+        title: response.statusText,
+        status: response.status,
+        detail: `HTTP ${response.status}`,
+      }))) as Problem;
+      throw new ApiError(response.status, problem);
+    }
+    return response;
+  }
+
+  async function get<T>(path: string, params?: Params): Promise<T> {
+    return (await (await request(path, params, "application/json")).json()) as T;
+  }
+
+  return {
+    /** `GET /quotes`: one page of quotes matching the filters. */
+    listQuotes: (query: QuoteQuery = {}) => get<QuotePage>("/quotes", query),
+    /** Every match, following `next_cursor` page after page. */
+    async *allQuotes(query: QuoteQuery = {}): AsyncGenerator<Quote> {
+      let cursor: string | null = null;
+      do {
+        const page: QuotePage = await get<QuotePage>(
+          "/quotes",
+          cursor === null ? query : { ...query, cursor },
+        );
+        yield* page.items;
+        cursor = page.next_cursor;
+      } while (cursor !== null);
+    },
+    /** `GET /quotes?format=csv|ndjson`: every match as text, for a spreadsheet or a script. */
+    async exportQuotes(query: QuoteQuery, format: ExportFormat): Promise<string> {
+      const accept = format === "csv" ? "text/csv" : "application/x-ndjson";
+      return (await request("/quotes", { ...query, format }, accept)).text();
+    },
+    /** `GET /quotes/facets`: the same filters counted by speaker, topic, kind, event, month. */
+    quoteFacets: (query: FacetQuery = {}) => get<Facets>("/quotes/facets", query),
+    /** `GET /quotes/{quote_id}`: one quote with its context. */
+    getQuote: (id: QuoteId) => get<QuoteDetail>(`/quotes/${segment(id)}`),
+    listDocuments: (query: PageQuery = {}) => get<DocumentPage>("/documents", query),
+    getDocument: (id: DocumentId) => get<DocumentDetail>(`/documents/${segment(id)}`),
+    listDocumentQuotes: (id: DocumentId, query: PageQuery = {}) =>
+      get<QuotePage>(`/documents/${segment(id)}/quotes`, query),
+    listSpeakers: (query: SpeakerQuery = {}) => get<SpeakerPage>("/speakers", query),
+    getSpeaker: (id: SpeakerId) => get<SpeakerDetail>(`/speakers/${segment(id)}`),
+    listSpeakerQuotes: (id: SpeakerId, query: PageQuery = {}) =>
+      get<QuotePage>(`/speakers/${segment(id)}/quotes`, query),
+    listTopics: (query: TopicQuery = {}) => get<TopicPage>("/topics", query),
+    getTopic: (id: TopicId) => get<TopicDetail>(`/topics/${segment(id)}`),
+    listTopicQuotes: (id: TopicId, query: PageQuery = {}) =>
+      get<QuotePage>(`/topics/${segment(id)}/quotes`, query),
+    listEvents: (query: EventQuery = {}) => get<EventPage>("/events", query),
+    getEvent: (id: EventId) => get<EventDetail>(`/events/${segment(id)}`),
+    listEventQuotes: (id: EventId, query: PageQuery = {}) =>
+      get<QuotePage>(`/events/${segment(id)}/quotes`, query),
+    /** `GET /health`. */
+    health: () => get<Health>("/health"),
+  };
+}
+
+export type Client = ReturnType<typeof createClient>;
