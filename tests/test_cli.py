@@ -63,6 +63,7 @@ def test_ingest_json_report_and_exit_code(database_url: str, tmp_path: Path) -> 
         "document_id": None,
         "quotes": 0,
         "error": "file is empty",
+        "notes": [],
     }
     assert by_name["doc.txt"]["status"] == "ingested" and by_name["doc.txt"]["quotes"] > 0
     assert report["totals"]["failed"] == 1 and report["totals"]["ingested"] == 1
@@ -119,6 +120,37 @@ def test_topic_alias_and_merge(database_url: str) -> None:
     with _session(database_url) as session:
         names = set(session.scalars(select(Topic.name)))
         assert "Lausanne" not in names and "Lausanne talks" in names
+
+
+def test_speakers_load_reads_popolo_and_wikidata_csv(database_url: str, tmp_path: Path) -> None:
+    assert _run("migrate")[0] == 0
+    popolo = tmp_path / "people.json"
+    popolo.write_text(
+        json.dumps(
+            {
+                "persons": [{"id": "p", "name": "Ann Example",
+                             "identifiers": [{"scheme": "wikidata", "identifier": "Q900020"}]}],
+                "memberships": [{"person_id": "p", "role": "Mayor of Example",
+                                 "start_date": "2010-01-01"}],
+            }
+        )
+    )  # fmt: skip
+    csv = tmp_path / "query.csv"
+    csv.write_text(
+        "person,personLabel,positionLabel,countryLabel,start,end\n"
+        "http://www.wikidata.org/entity/Q900020,Ann B. Example,Governor of Example,,2015-01-01,\n"
+    )
+    code, output = _run("speakers", "load", str(popolo))
+    assert code == 0 and " ".join(output.split()) == f"loaded 1 people from {popolo}"
+    assert _run("speakers", "load", str(csv))[0] == 0
+    with _session(database_url) as session:
+        assert session.scalars(select(Speaker.name).where(Speaker.wikidata == "Q900020")).all() == [
+            "Ann Example"
+        ]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("who,what\nA,B\n")
+    code, output = _run("speakers", "load", str(bad))
+    assert code == 1 and "bad.csv: not a directory CSV" in "".join(output.split("\n"))
 
 
 def test_unknown_speaker_is_a_clear_error(database_url: str) -> None:

@@ -103,6 +103,8 @@ def _print_report(report: BatchReport) -> None:
     for line in report.files:
         detail = line.error or f"{line.quotes} quotes, document {line.document_id}"
         console.print(f"[{styles[line.status]}]{line.status:9}[/] {line.path}: {detail}")
+        for note in line.notes:
+            console.print(f"          [yellow]unnamed[/] {note}")
     totals = report.totals()
     console.print(", ".join(f"{value} {key}" for key, value in totals.items()))
 

@@ -95,6 +95,8 @@ class Speaker(Base):
     slug: Mapped[str] = mapped_column(String(NAME), unique=True)
     name: Mapped[str] = mapped_column(String(NAME), index=True)
     kind: Mapped[str] = mapped_column(String(20), default="person")
+    # The Wikidata item a directory ties the speaker to ("Q76"); one speaker per item.
+    wikidata: Mapped[str | None] = mapped_column(String(20), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
@@ -251,7 +253,7 @@ class QuoteMatch(Base):
 
 class NameGeneration(Base):
     """A number the database raises on every change to speakers, topics or their aliases
-    (triggers, migration 0004): in-process name caches are valid while it stays the same."""
+    (triggers, migration 0005): in-process name caches are valid while it stays the same."""
 
     __tablename__ = "name_generations"
 

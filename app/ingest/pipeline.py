@@ -28,6 +28,7 @@ class FileReport:
     document_id: int | None = None
     quotes: int = 0
     error: str | None = None
+    notes: tuple[str, ...] = ()  # speakers left unnamed because several people fit
 
 
 @dataclass(frozen=True)
@@ -99,4 +100,6 @@ def ingest_file(session: Session, matcher: TopicMatcher, path: Path, max_bytes: 
         return FileReport(
             str(path), "failed", error=f"could not store document: {type(exc).__name__}: {exc}"
         )
-    return FileReport(str(path), result.status, result.document_id, result.quotes)
+    return FileReport(
+        str(path), result.status, result.document_id, result.quotes, None, result.notes
+    )

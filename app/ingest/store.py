@@ -26,6 +26,7 @@ class StoreResult:
     document_id: int
     quotes: int
     status: str  # "ingested" | "unchanged"
+    notes: tuple[str, ...] = ()  # speakers left unnamed and why: "MR JOHNSON: 2 people fit ..."
 
 
 def find_stored(session: Session, sha256: str) -> StoreResult | None:
@@ -55,15 +56,18 @@ def store_document(session: Session, parsed: ParsedDocument) -> StoreResult:
     )
     session.add(document)
     session.flush()
-    quotes = _store_quotes(session, document, parsed)
+    notes: list[str] = []
+    quotes = _store_quotes(session, document, parsed, notes)
     link_topics(session, [(q.id, p.topics) for q, p in zip(quotes, parsed.quotes, strict=True)])
     match_document_quotes(session, document, quotes)
-    return StoreResult(document.id, len(quotes), "ingested")
+    return StoreResult(document.id, len(quotes), "ingested", tuple(notes))
 
 
-def _store_quotes(session: Session, document: Document, parsed: ParsedDocument) -> list[Quote]:
+def _store_quotes(
+    session: Session, document: Document, parsed: ParsedDocument, notes: list[str]
+) -> list[Quote]:
     statements = [q.statement for q in parsed.quotes]
-    speakers = _match_people(session, parsed.people)
+    speakers = _match_people(session, parsed.people, notes)
     ids = [speakers[s.claim] if s.claim else None for s in statements]
     event = None
     if statements:
@@ -113,12 +117,12 @@ def _quote(
 
 
 def _match_people(
-    session: Session, people: tuple[SpeakerClaim, ...]
+    session: Session, people: tuple[SpeakerClaim, ...], notes: list[str]
 ) -> dict[SpeakerClaim, int | None]:
     """One match per distinct claim, in order of first appearance: a document's turns all
     name the same people, and matching in document order keeps ids stable."""
     found: dict[SpeakerClaim, int | None] = {}
     for claim in people:
-        speaker = match_speaker(session, claim)
+        speaker = match_speaker(session, claim, notes)
         found[claim] = speaker.id if speaker else None
     return found

@@ -16,8 +16,11 @@ ROLE_FAMILIES: dict[str, tuple[str, ...]] = {
         "top diplomat",
         "chief diplomat",
         "foreign affairs minister",
+        "secretary of state for foreign and commonwealth affairs",
+        "secretary of state for foreign commonwealth and development affairs",
     ),
     "head of state": ("president",),
+    "secretary-general": ("secretary-general", "secretary general"),
     "head of government": ("prime minister", "premier", "chancellor"),
     "defence minister": (
         "defence secretary",

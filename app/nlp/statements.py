@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from app.nlp.news import NewsArticle
 from app.nlp.occasions import Occasion, event_kind
-from app.nlp.transcript import Transcript
+from app.nlp.transcript import Transcript, TranscriptHeader, Turn
+from app.nlp.transcript.labels import QUESTION_LABELS, TITLES
 
 # Attribution methods whose words are a name for the speaker worth keeping as an alias;
 # "he" (pronoun) and continuation paragraphs name nobody.
@@ -33,6 +34,11 @@ class SpeakerClaim:
     alias: str | None = None
     alias_source: str = "named"
     on: dt.date | None = None
+    # Whose government the document speaks for ('THE WHITE HOUSE' -> United States): used to
+    # read an office alone ('THE PRESIDENT') and to choose among holders, never as the
+    # speaker's own country.
+    context_country: str | None = None
+    family_name: str | None = None  # 'Kishida' of 'Kishida Fumio', as the document reads it
 
 
 @dataclass(frozen=True)
@@ -98,16 +104,7 @@ def transcript_statements(parsed: Transcript) -> tuple[EventClues, list[Statemen
     statements: list[Statement] = []
     last_question: int | None = None
     for turn in parsed.turns:
-        claim = None
-        if turn.speaker:
-            claim = SpeakerClaim(
-                name=turn.speaker,
-                role=turn.role,
-                country=turn.country,
-                alias=turn.label,
-                alias_source="label",
-                on=header.date,
-            )
+        claim = _turn_claim(turn, header)
         is_question = turn.kind == "question"
         statements.append(
             Statement(
@@ -129,6 +126,27 @@ def transcript_statements(parsed: Transcript) -> tuple[EventClues, list[Statemen
         )
         last_question = len(statements) - 1 if is_question else last_question
     return event, statements
+
+
+def _turn_claim(turn: Turn, header: TranscriptHeader) -> SpeakerClaim | None:
+    """Who a turn's label names: a person (with the outlet of a named reporter), or an office
+    alone ('THE VICE PRESIDENT' with no name in the page), which the directory may fill from
+    the date and the issuing government. Parts such as 'MODERATOR' claim no one."""
+    office_alone = turn.speaker is None and turn.kind == "turn" and turn.role in TITLES
+    if not turn.speaker and not office_alone:
+        return None
+    reporter = turn.kind == "question" and turn.organisation is not None
+    return SpeakerClaim(
+        name=turn.speaker,
+        role="Reporter" if reporter else turn.role,
+        country=turn.country,
+        organisation=turn.organisation,
+        alias=None if turn.label.upper() in QUESTION_LABELS else turn.label or None,
+        alias_source="label",
+        on=header.date,
+        context_country=header.issuer_country,
+        family_name=turn.surname,
+    )
 
 
 def news_statements(parsed: NewsArticle, occasion: Occasion) -> tuple[EventClues, list[Statement]]:

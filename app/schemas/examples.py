@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-KERRY = {"id": 1, "name": "John Kerry", "slug": "john-kerry"}
+KERRY = {"id": 1, "name": "John Kerry", "slug": "john-kerry", "wikidata": "Q22316"}
 DOCUMENT_REF = {
     "id": 1,
     "title": "Joint Statement From Secretary John Kerry and U.K. Foreign Secretary Boris Johnson",

@@ -17,6 +17,9 @@ class SpeakerRef(Out):
     id: int
     name: str
     slug: str
+    wikidata: str | None = Field(
+        default=None, description="The person's Wikidata item, when a directory names it."
+    )
 
 
 class DocumentRef(Out):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import Field
+
 from app.schemas import examples as ex
 from app.schemas.common import Out, example_config
 from app.schemas.refs import TopicCount
@@ -34,6 +36,9 @@ class SpeakerOut(Out):
     name: str
     slug: str
     kind: str
+    wikidata: str | None = Field(
+        default=None, description="The Wikidata item a directory ties the speaker to ('Q76')."
+    )
     quote_count: int
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Quote, QuoteTopic, Speaker, SpeakerAlias, Topic, TopicAlias
+from app.nlp.directory.model import QID
 from app.nlp.names import fold, name_key
 from app.nlp.topics import normalise_alias
 from app.services.name_cache import remembered
@@ -28,7 +29,7 @@ class NameMatch:
 
     ids: list[int]
     names: list[str]
-    how: str  # "id" | "slug" | "alias" | "fuzzy" | "none"
+    how: str  # "id" | "wikidata" | "slug" | "alias" | "fuzzy" | "none"
     candidates: list[str] = field(default_factory=list)
 
     def describe(self, what: str, ref: str) -> str:
@@ -58,7 +59,7 @@ def resolve_speaker_ref(session: Session, ref: str, fuzzy: bool = True) -> NameM
 def _speaker(session: Session, ref: str, fuzzy: bool) -> NameMatch:
     named = {s.id: s.name for s in _exact_speakers(session, ref)}
     if named:
-        how = "id" if is_id(ref) else "alias"
+        how = "id" if is_id(ref) else "wikidata" if QID.fullmatch(ref.upper()) else "alias"
         return NameMatch(list(named), list(named.values()), how)
     if not fuzzy:
         return NameMatch([], [], "none")
@@ -86,6 +87,8 @@ def _speaker(session: Session, ref: str, fuzzy: bool) -> NameMatch:
 def _exact_speakers(session: Session, ref: str) -> list[Speaker]:
     if is_id(ref):
         return list(session.scalars(select(Speaker).where(Speaker.id == int(ref))))
+    if QID.fullmatch(ref.upper()):  # 'Q76': the person a directory ties to that Wikidata item
+        return list(session.scalars(select(Speaker).where(Speaker.wikidata == ref.upper())))
     by_slug = session.scalars(select(Speaker).where(Speaker.slug == ref)).all()
     if by_slug:
         return list(by_slug)

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Quote, QuoteTopic, SpeakerRole
 from app.errors import BadQuery, NotFound
-from app.nlp.roles import ROLE_FAMILIES, country_of, role_family
+from app.nlp.directory.offices import split_country
+from app.nlp.roles import ROLE_FAMILIES, role_family
 from app.schemas import QuotePage
 from app.services.fulltext import (
     FTS5,
@@ -122,24 +123,28 @@ def _about(topic_ids: list[int], scopes: list[str], probe: bool) -> ColumnElemen
 
 
 def _role_clause(filters: QuoteFilters, query: QuoteQuery) -> None:
-    """`US Secretary of State`: whoever held that office on the day they spoke."""
+    """`US Secretary of State`: whoever held that office of that country on the day they
+    spoke; a role stored with no country or another country's never matches. A role named
+    without a country is read across countries, and `interpreted` says how to narrow it."""
     if not filters.role:
         return
-    words = filters.role.split()
-    country = country_of(words[0]) if len(words) > 1 else None
-    title = " ".join(words[1:]) if country else filters.role
+    country, title = split_country(filters.role)
     family = role_family(title)
-    query.interpreted.append(
-        f"role '{filters.role}' read as {title}" + (f" of {country}" if country else "")
-    )
+    titles = _titles_of(family)
     held = select(SpeakerRole.speaker_id).where(
         SpeakerRole.speaker_id == Quote.speaker_id,
-        func.lower(SpeakerRole.title).in_(_titles_of(family)),
+        func.lower(SpeakerRole.title).in_(titles),
         or_(SpeakerRole.start_date.is_(None), SpeakerRole.start_date <= Quote.spoken_on),
         or_(SpeakerRole.end_date.is_(None), SpeakerRole.end_date >= Quote.spoken_on),
     )
     if country:
-        held = held.where(or_(SpeakerRole.country.is_(None), SpeakerRole.country == country))
+        held = held.where(SpeakerRole.country == country)
+        query.interpreted.append(f"role '{filters.role}' read as {title} of {country}")
+    else:
+        query.interpreted.append(
+            f"role '{filters.role}' read as {title} of any country ({', '.join(titles)}); "
+            f"name the country to narrow it, e.g. 'US {title}'"
+        )
     query.clauses.append(held.exists())
 
 

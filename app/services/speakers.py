@@ -29,7 +29,12 @@ def list_speakers(
         counts = quote_counts(session, Quote.speaker_id, [s.id for s in speakers])
         return [
             SpeakerOut(
-                id=s.id, name=s.name, slug=s.slug, kind=s.kind, quote_count=counts.get(s.id, 0)
+                id=s.id,
+                name=s.name,
+                slug=s.slug,
+                kind=s.kind,
+                wikidata=s.wikidata,
+                quote_count=counts.get(s.id, 0),
             )
             for s in speakers
         ]
@@ -60,6 +65,7 @@ def get_speaker(session: Session, speaker_id: int) -> SpeakerDetail:
         name=speaker.name,
         slug=speaker.slug,
         kind=speaker.kind,
+        wikidata=speaker.wikidata,
         quote_count=count,
         aliases=[
             AliasOut(alias=a.alias, source=a.source)

@@ -26,14 +26,19 @@ from app.nlp.statements import SpeakerClaim
 from app.write.events import add_participant
 
 
-def create_speaker(session: Session, name: str, kind: str = "person") -> Speaker:
-    """A new speaker known by its name and, for a person, its surname."""
+def create_speaker(
+    session: Session, name: str, kind: str = "person", family: str | None = None
+) -> Speaker:
+    """A new speaker known by its name and, for a person, its family name: the one the
+    document read ('Kishida' of 'Kishida Fumio'), else the name's own ('Moon' of 'Moon
+    Jae-in', 'Kerry' of 'John Kerry')."""
     speaker = Speaker(name=name, slug=unique_slug(session, name), kind=kind)
     session.add(speaker)
     session.flush()
     add_alias(session, speaker, name, "name")
     if kind == "person" and is_full_name(name):
-        add_alias(session, speaker, surname(name), "surname")
+        known = family if family and fold(family) in fold(name).split() else None
+        add_alias(session, speaker, known or surname(name), "surname")
     # A person already a topic ("quotes about John Kerry") becomes one identity with the speaker.
     session.execute(
         update(Topic)

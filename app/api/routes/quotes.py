@@ -45,8 +45,8 @@ async def quote_filters(  # async: no I/O, no thread-pool trip
     speaker: Annotated[
         list[str],
         Query(
-            description="Who said it: an id, a slug or a name, spelt forgivingly "
-            "(`kerry`, `John Kerry`, `Kery`). Repeat for several speakers.",
+            description="Who said it: an id, a Wikidata id (`Q76`), a slug or a name, spelt "
+            "forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers.",
             examples=[["Kerry"]],
         ),
     ] = [],  # noqa: B006 - FastAPI copies defaults

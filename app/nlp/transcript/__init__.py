@@ -5,6 +5,6 @@ offsets; `find_labels(text)` gives the labels it reads, which genre detection al
 """
 
 from app.nlp.transcript.labels import Label, find_labels
-from app.nlp.transcript.parser import Transcript, Turn, parse_transcript
+from app.nlp.transcript.parser import Transcript, TranscriptHeader, Turn, parse_transcript
 
-__all__ = ["Label", "Transcript", "Turn", "find_labels", "parse_transcript"]
+__all__ = ["Label", "Transcript", "TranscriptHeader", "Turn", "find_labels", "parse_transcript"]

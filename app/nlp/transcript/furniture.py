@@ -66,6 +66,22 @@ _TRAILER = re.compile(
 _DATED_TRAILER = re.compile(r"(?i:published|first published|last updated|updated)\b:?\s+(.+)")
 
 
+# Issuers that tell whose government speaks: 'THE PRESIDENT' of a White House release is the
+# U.S. President, 'Prime Minister:' of a No. 10 page the British one.
+_ISSUER_COUNTRIES = (
+    (re.compile(r"the white house|office of the (?:press secretary|vice president|spokesperson)|"
+                r"(?:u\.?s\.? )?department of (?:state|defense)|"
+                r"u\.?s\.? mission to the united nations", re.I), "United States"),
+    (re.compile(r"prime minister's office|10 downing street|gov\.uk|foreign(?:,| (?:&|and)) "
+                r"commonwealth|ministry of defence", re.I), "United Kingdom"),
+)  # fmt: skip
+
+
+def issuer_country(line: str) -> str | None:
+    """The government a header line names as the page's issuer, if it names one."""
+    return next((c for pattern, c in _ISSUER_COUNTRIES if pattern.search(line)), None)
+
+
 def is_issuer_line(line: str) -> bool:
     """'THE WHITE HOUSE', 'Office of the Press Secretary', 'For Immediate Release'."""
     return _ISSUER.fullmatch(line.strip()) is not None

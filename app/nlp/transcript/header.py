@@ -35,6 +35,7 @@ from app.nlp.transcript.furniture import (
     FIELD,
     is_issuer_line,
     is_time_line,
+    issuer_country,
 )
 from app.nlp.transcript.places import country_adjective, country_name
 from app.nlp.transcript.titles import (
@@ -65,6 +66,8 @@ class TranscriptHeader:
     end: int  # offset where the header ends: the first speaker label
     principal: HeaderPerson | None = None  # whose page it is: the name above the office line
     interviewer: str | None = None  # "Margaret Brennan" from "Interview With Margaret Brennan"
+    issuer_country: str | None = None  # "United States" under "THE WHITE HOUSE"
+    issuer: str | None = None  # the line naming it: "From: Prime Minister's Office, 10 Downing ..."
 
 
 # HTML left over from scraping: "London, United Kingdom</strong", "<b>Remarks</b>".
@@ -137,6 +140,8 @@ def parse_header(text: str, end: int, known_cities: frozenset[str]) -> Transcrip
         end,
         _principal_of(reading.principal, people),
         _interviewer(title, reading.principal),
+        next((c for line in lines if (c := issuer_country(line))), None),
+        next((line for line in lines if issuer_country(line)), None),
     )
 
 
@@ -330,20 +335,39 @@ def _person(found: TitledName) -> HeaderPerson:
 
 
 def merge_people(first: list[HeaderPerson], second: list[HeaderPerson]) -> tuple[HeaderPerson, ...]:
-    """One entry a surname: the header block's role is the fuller one ('Secretary of State'
-    beats the title line's 'Secretary'), the longer name wins, a known country is kept."""
-    merged: dict[str, HeaderPerson] = {}
+    """One entry a person: the header block's role is the fuller one ('Secretary of State'
+    beats the title line's 'Secretary'), the longer name wins, a known country is kept.
+    Two full names that share a surname ('Ann Example', 'Taro Example') stay two people."""
+    merged: list[HeaderPerson] = []
     for person in [*first, *second]:
-        key = fold(person.name.split()[-1])
-        known = merged.get(key)
-        if known is None:
-            merged[key] = person
+        index = next((i for i, p in enumerate(merged) if _same_person(p, person)), None)
+        if index is None:
+            merged.append(person)
             continue
+        known = merged[index]
         name = max(known.name, person.name, key=lambda n: len(n.split()))
         role = known.role or person.role
         country = known.country or person.country or implied_country(role)
-        merged[key] = HeaderPerson(name, role, country)
-    return tuple(merged.values())
+        merged[index] = HeaderPerson(name, role, country)
+    return tuple(merged)
+
+
+def _same_person(one: HeaderPerson, other: HeaderPerson) -> bool:
+    """'Kerry' and 'John Kerry' may be one person; 'John Kerry' and 'Ann Kerry' are not, nor
+    'First Lady Jill Biden' and 'President Biden': two offices are two people."""
+    a, b = fold(one.name).split(), fold(other.name).split()
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    if one.role and other.role and not _offices_agree(one.role, other.role):
+        return False
+    return len(a) == 1 or len(b) == 1 or a[0] == b[0]
+
+
+def _offices_agree(one: str, other: str) -> bool:
+    """'Secretary' and 'Secretary of State' agree (one names the other short); 'First Lady'
+    and 'President' do not."""
+    a, b = fold(one), fold(other)
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
 def _clean(line: str) -> str:

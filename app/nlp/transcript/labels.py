@@ -60,7 +60,7 @@ _NOT_SPEAKERS = _wordset(
 )
 # Abbreviations that head a headline-style paragraph ("U.S.: ...") but never label a speaker.
 _NOT_ALONE = _wordset("U.S US U.K UK UN U.N EU NATO ISIS ISIL OK")
-_QUESTION_LABELS = frozenset(
+QUESTION_LABELS = frozenset(
     {"Q", "QUESTION", "QUESTIONER", "REPORTER", "JOURNALIST", "AUDIENCE MEMBER",
      "AUDIENCE QUESTION"}
 )  # fmt: skip
@@ -85,6 +85,8 @@ _ROLE_ONLY = _wordset(
     CHAIR A
     """
 )
+# Bodies whose officers' labels name them first: "NATO Secretary General Jens Stoltenberg:".
+_BODIES = _wordset("NATO UN U.N EU E.U OSCE IAEA WHO IMF")
 # Numbering after a role-only label: "SENIOR STATE DEPARTMENT OFFICIAL ONE".
 _NUMBERING = _wordset("ONE TWO THREE FOUR FIVE I II III IV")
 
@@ -108,6 +110,10 @@ _TITLES: dict[str, str | None] = {
     "PRIME MINISTER": "Prime Minister",
     "MINISTER": "Minister",
     "VICE PRESIDENT": "Vice President",
+    "FIRST LADY": "First Lady",
+    "SECOND GENTLEMAN": "Second Gentleman",
+    "SECOND LADY": "Second Lady",
+    "FIRST GENTLEMAN": "First Gentleman",
     "PRESIDENT": "President",
     "CROWN PRINCE": "Crown Prince",
     "KING": "King",
@@ -140,6 +146,12 @@ _TITLES: dict[str, str | None] = {
     "MR.": None, "MR": None, "MS.": None, "MS": None, "MRS.": None, "MRS": None,
     "MISS": None, "DR.": None, "DR": None, "SIR": None, "DAME": None, "LORD": None,
     "LADY": None, "SHEIKH": None, "PM": "Prime Minister",
+    # Abbreviated ranks and offices of Pentagon and Hill transcripts: "SEC. AUSTIN", "GEN. MILLEY".
+    "SEC.": "Secretary", "GEN.": "General", "LT. GEN.": "Lieutenant General",
+    "MAJ. GEN.": "Major General", "BRIG. GEN.": "Brigadier General", "ADM.": "Admiral",
+    "REAR ADM.": "Rear Admiral", "VICE ADM.": "Vice Admiral", "COL.": "Colonel",
+    "LT. COL.": "Lieutenant Colonel", "CAPT.": "Captain", "AMB.": "Ambassador",
+    "SEN.": "Senator", "REP.": "Representative", "GOV.": "Governor",
 }  # fmt: skip
 _TITLE_ORDER = sorted(_TITLES, key=lambda t: -len(t.split()))
 # The same titles as prose writes them, for title lines: "U.K. Foreign Secretary Boris Johnson".
@@ -162,13 +174,58 @@ class Label:
 
 
 def find_labels(text: str) -> list[Label]:
-    """Every speaker label at a paragraph start, in order."""
+    """Every speaker label at a paragraph start, in order; on a page with (almost) no colon
+    labels, also the labels written alone on their line (see `_bare_labels`)."""
     labels = []
     for match in _LABEL.finditer(text):
         label = _read(match)
         if label is not None:
             labels.append(label)
+    if len(labels) < _FEW_LABELS:
+        bare = _bare_labels(text)
+        if bare:
+            starts = {label.start for label in labels}
+            labels = sorted([*labels, *(b for b in bare if b.start not in starts)],
+                            key=lambda label: label.start)  # fmt: skip
     return labels
+
+
+# Some GOV.UK pages set the label alone on its line with no colon:
+#     Prime Minister
+#     Thank you, François, for welcoming me to Paris.
+# Headings look the same, so such a line counts only when it is a question word or starts
+# with a known title, the next line reads as speech, and the page has a question label and
+# at least three of them: the shape of a question-and-answer session.
+_BARE_LINE = re.compile(
+    r"^[ \t]*(?P<bare>[A-Z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){0,4})[ \t]*$", re.M
+)
+_SPEECH_LINE = re.compile(r"[ \t]*[(\[\"“‘']?[A-Z].*\b[a-z]{2,}\b.*[.?!…\"”’)]\s*$")
+_FEW_LABELS = 2  # colon labels below which a page may be using bare ones
+_MIN_BARE = 3
+
+
+def _bare_labels(text: str) -> list[Label]:
+    found = []
+    for match in _BARE_LINE.finditer(text):
+        after = text.find("\n", match.end()) + 1
+        following = text[after : text.find("\n", after) if "\n" in text[after:] else len(text)]
+        if after == 0 or not _SPEECH_LINE.fullmatch(following):
+            continue
+        label = _bare_label(match.group("bare"), match.start("bare"), match.end("bare"))
+        if label is not None:
+            found.append(label)
+    questions = sum(label.kind == "question" for label in found)
+    return found if questions and len(found) >= _MIN_BARE else []
+
+
+def _bare_label(written: str, start: int, end: int) -> Label | None:
+    words = written.upper().split()
+    if " ".join(words) in QUESTION_LABELS:
+        return Label(written, start, end, "question", None, None, None, None)
+    if _split_title(words)[0] is None or any(w.islower() for w in written.split()):
+        return None
+    title, name, country, role_only = describe(written)
+    return Label(written, start, end, "turn", title, name, country, None, role_only)
 
 
 def _read(match: re.Match[str]) -> Label | None:
@@ -186,7 +243,7 @@ def _read(match: re.Match[str]) -> Label | None:
     raw_note = match.group("note" if group == "label" else "mixed_note")
     note = " ".join(raw_note.split()) if raw_note else None
     start = match.start(group)
-    if " ".join(words) in _QUESTION_LABELS:
+    if " ".join(words) in QUESTION_LABELS:
         return Label(written, start, match.end(), "question", None, None, None, note)
     title, name, country, role_only = describe(written)
     return Label(written, start, match.end(), "turn", title, name, country, note, role_only)
@@ -197,8 +254,10 @@ def _speaker_like(written: str) -> bool:
     'Chancellor Merkel' or a personal name ('Theresa May'), not 'Location' or 'New York'."""
     upper = written.upper()
     words = upper.split()
-    if upper in _QUESTION_LABELS or _split_title(words)[0] is not None:
+    if upper in QUESTION_LABELS or _split_title(words)[0] is not None:
         return True
+    if len(words) > 2 and _bare(words[0]) in _BODIES and _split_title(words[1:])[0]:
+        return True  # "NATO Secretary General Jens Stoltenberg"
     if words[-1] in _ROLE_ONLY and words[-1] != "A":
         return True
     if not 2 <= len(words) <= _MAX_MIXED_NAME_WORDS or any(
@@ -215,7 +274,7 @@ def describe(label: str) -> tuple[str | None, str | None, str | None, bool]:
     ('Foreign Secretary', 'Johnson', 'United Kingdom', False); 'MODERATOR' -> role only."""
     written = label.split()
     country = country_of(written[0]) if len(written) > 1 else None
-    if country:
+    if country or (len(written) > 2 and _bare(written[0].upper()) in _BODIES):
         written = written[1:]
     words = [w.upper() for w in written]
     if words[0] == "THE":

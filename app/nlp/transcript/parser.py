@@ -11,20 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from app.nlp.names import surname
 from app.nlp.occasions import known_cities
 from app.nlp.transcript.body import prose_start
 from app.nlp.transcript.furniture import spoken_span
 from app.nlp.transcript.header import HeaderPerson, TranscriptHeader, parse_header
 from app.nlp.transcript.labels import Label, find_labels
+from app.nlp.transcript.questioners import Questioner, announced, completed, introduced
 from app.nlp.transcript.speakers import LabelReader, Speaker
 
 __all__ = ["HeaderPerson", "Transcript", "TranscriptHeader", "Turn", "parse_transcript"]
 
 # An interpreter note opening the words rather than the label:
 # "FOREIGN MINISTER LAVROV: (Via interpreter) Ladies and gentlemen", "(As interpreted)".
-_INTERPRETER_NOTE = re.compile(r"\((?P<note>[^()\n]{0,30}\binterpret[^()\n]{0,30})\)\s*", re.I)
+_INTERPRETER_NOTE = re.compile(
+    r"\((?P<note>[^()\n]{0,30}\b(?:interpret|translat)[^()\n]{0,30})\)\s*", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class Turn:
     country: str | None
     surname: str | None
     note: str | None  # "via interpreter"
+    organisation: str | None = None  # a named questioner's outlet: "Example News"
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ def parse_transcript(text: str, labels: Sequence[Label] | None = None) -> Transc
     labels = find_labels(text) if labels is None else labels
     header_end = labels[0].start if labels else prose_start(text)
     header = parse_header(text, header_end, known_cities())
-    reader = LabelReader(header.people, text, labels)
+    reader = LabelReader(header.people, text, labels, header.principal, header.issuer)
     if not labels:
         return Transcript(header, _speech(text, header))
     turns = []
@@ -67,7 +72,7 @@ def parse_transcript(text: str, labels: Sequence[Label] | None = None) -> Transc
         turn = _turn(text, label, limit, reader, header)
         if turn is not None:
             turns.append(turn)
-    return Transcript(header, tuple(turns))
+    return Transcript(header, name_questioners(turns))
 
 
 def _speech(text: str, header: TranscriptHeader) -> tuple[Turn, ...]:
@@ -79,10 +84,9 @@ def _speech(text: str, header: TranscriptHeader) -> tuple[Turn, ...]:
     if principal is None or span is None:
         return ()
     start, end = span
-    surname = principal.name.split()[-1]
     turn = Turn(
         "", start, start, text[start:end], start, end, "turn", principal.name,
-        principal.role, principal.country, surname, None,
+        principal.role, principal.country, surname(principal.name), None,
     )  # fmt: skip
     return (turn,)
 
@@ -128,6 +132,39 @@ def _is_interviewer(label: Label, speaker: Speaker, header: TranscriptHeader) ->
 
 
 def _note_case(note: str) -> str:
-    """'Via interpreter' -> 'via interpreter': the note as the label form writes it."""
-    note = " ".join(note.split())
+    """'As interpreted.' -> 'as interpreted': the note as the label form writes it."""
+    note = " ".join(note.split()).rstrip(".")
     return note[:1].lower() + note[1:]
+
+
+def name_questioners(turns: list[Turn]) -> tuple[Turn, ...]:
+    """Give a question the reporter it introduces or the last call before it names; the rest
+    stay unnamed (see transcript.questioners). A call waits over a principal's turns ('We'll
+    go to Matt.' before the Secretary's opening words) and is used by one question only; a
+    moderator's turn that names no one ('Next question.') cancels it."""
+    named = [q for t in turns for q in [_called(t, True) or introduced(t.text)] if q]
+    result: list[Turn] = []
+    called: Questioner | None = None
+    asked = False  # a question has come: a bare name closing a turn now calls on someone
+    for turn in turns:
+        asked = asked or turn.kind == "question"
+        if turn.kind != "question" or turn.speaker is not None:
+            if turn.kind != "question":
+                called = _called(turn, asked) or (called if turn.speaker else None)
+            result.append(turn)
+            continue
+        asker = introduced(turn.text) or called
+        asker = completed(asker, named) if asker else None
+        called = None
+        if asker is None or asker.name is None:
+            result.append(turn)
+            continue
+        result.append(
+            replace(turn, speaker=asker.name, surname=surname(asker.name),
+                    organisation=asker.outlet)
+        )  # fmt: skip
+    return tuple(result)
+
+
+def _called(turn: Turn, asked: bool) -> Questioner | None:
+    return announced(turn.text, asked) if turn.kind == "turn" else None

@@ -34,6 +34,13 @@ _ALIASES = {
     "scotland": "United Kingdom", "wales": "United Kingdom", "great britain": "United Kingdom",
     "us": "United States", "u s": "United States", "usa": "United States",
     "uae": "United Arab Emirates", "korea": "South Korea", "republic of korea": "South Korea",
+    "people's republic of china": "China", "peoples republic of china": "China",
+    "russian federation": "Russia", "democratic people's republic of korea": "North Korea",
+    "dprk": "North Korea", "rok": "South Korea", "prc": "China", "islamic republic of iran": "Iran",
+    "kingdom of saudi arabia": "Saudi Arabia", "state of israel": "Israel",
+    "hashemite kingdom of jordan": "Jordan", "state of qatar": "Qatar",
+    "arab republic of egypt": "Egypt", "republic of turkey": "Turkey", "turkiye": "Turkey",
+    "socialist republic of vietnam": "Vietnam", "viet nam": "Vietnam",
     "the netherlands": "Netherlands", "holy see": "Vatican City", "burma": "Burma",
 }  # fmt: skip
 _DEMONYMS = {

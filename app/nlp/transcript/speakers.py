@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.nlp.names import TITLE_WORDS, fold
+from app.nlp.names import TITLE_WORDS, family_name_first, fold, surname
 from app.nlp.transcript.header import HeaderPerson, merge_people
-from app.nlp.transcript.labels import Label
+from app.nlp.transcript.labels import TITLES, Label
 from app.nlp.transcript.titles import STOP_WORDS, TitledName, titled_names
 
 _NAME_WORD = r"(?:[A-Z][a-z][\w'’-]*|[A-Z]\.)"
@@ -51,9 +51,20 @@ class LabelReader:
     title ('Prime Minister Theresa May:'), so that a later 'Prime Minister:' is her too."""
 
     def __init__(
-        self, people: tuple[HeaderPerson, ...], body: str, labels: Sequence[Label] = ()
+        self,
+        people: tuple[HeaderPerson, ...],
+        body: str,
+        labels: Sequence[Label] = (),
+        principal: HeaderPerson | None = None,
+        issuer: str | None = None,
     ) -> None:
+        self._principal = principal
+        self._issuer = fold(issuer or "")
         self._people = merge_people(list(people), _labelled_people(labels))
+        # Surnames that labels of their own name: 'PRESIDENT MOON' is not 'THE PRESIDENT'.
+        self._named = {fold(lb.name.split()[-1]) for lb in labels if lb.name and not lb.role_only}
+        # Offices that labels name alone: 'DR. BIDEN' beside 'THE PRESIDENT' is not the President.
+        self._offices = {lb.title for lb in labels if lb.role_only and lb.title}
         self._body = body
         self._titled: list[TitledName] | None = None  # read from the body when first needed
         self._cache: dict[str, Speaker] = {}
@@ -70,7 +81,7 @@ class LabelReader:
         if label.role_only or not label.name:
             return self._by_role(label)
         surname = label.name.split()[-1]
-        person = self._person(surname)
+        person = self._person(surname, label.title)
         if person is not None:
             name = self._fuller(person)
             role = person.role or label.title
@@ -114,15 +125,44 @@ class LabelReader:
             fits = list(self._people) if label.label == "A" else []
         else:
             fits = [p for p in self._people if _title_fits(label.title, p.role)]
+        if len(fits) > 1:  # 'THE PRESIDENT' beside 'PRESIDENT MOON': the host, not Moon
+            fits = [p for p in fits if not self._labelled(p)]
+        if not fits and self._office_of_principal(label):
+            assert self._principal is not None
+            fits = [self._principal]
         if len(fits) == 1:
             found = fits[0]
             role = found.role or label.title
             return Speaker(found.name, role, found.country, _last(found.name))
         return Speaker(None, label.title, label.country, None)
 
-    def _person(self, surname: str) -> HeaderPerson | None:
+    def _office_of_principal(self, label: Label) -> bool:
+        """'Prime Minister:' on a GOV.UK page 'From: Prime Minister's Office, ... The Rt Hon
+        Theresa May MP': the page's own minister, whose office only the issuer states, when
+        no one else holds it and no label names her otherwise. A Foreign Office page's
+        'Prime Minister:' is another person; parts such as 'Moderator:' are never hers."""
+        principal = self._principal
+        if principal is None or principal.role is not None or label.title not in TITLES:
+            return False
+        # The issuer must name the office: "From: Prime Minister's Office ... Theresa May".
+        return fold(label.title) in self._issuer and not self._labelled(principal)
+
+    def _labelled(self, person: HeaderPerson) -> bool:
+        return bool({fold(w) for w in person.name.split()} & self._named)
+
+    def _person(self, surname: str, title: str | None = None) -> HeaderPerson | None:
+        """The header person a label's surname names: the last word of 'John Kerry', the
+        family name of 'Moon Jae-in'; under an office title also the first word of a name
+        printed family name first that no list knows ('PRIME MINISTER KISHIDA' for 'Kishida
+        Fumio', 'PRIME MINISTER ORBÁN' for 'Orbán Viktor')."""
         key = fold(surname)
-        found = [p for p in self._people if fold(p.name.split()[-1]) == key]
+        found = [p for p in self._people if key in (fold(p.name.split()[-1]), _family(p.name))]
+        if not found and title is not None:
+            found = [p for p in self._people if _leads(p.name, key)]
+        if len(found) > 1 and title is not None:  # 'FOREIGN MINISTER EXAMPLE' of two Examples
+            found = [p for p in found if _title_fits(title, p.role)]
+        if len(found) > 1 and title is None:
+            found = [p for p in found if not any(_title_fits(t, p.role) for t in self._offices)]
         return found[0] if len(found) == 1 else None
 
     def _titled_for(self, surname: str) -> TitledName | None:
@@ -178,4 +218,14 @@ def _title_fits(title: str, role: str | None) -> bool:
 
 
 def _last(name: str) -> str:
-    return name.split()[-1]
+    """The family name, whichever end of the name it is written at."""
+    return surname(name)
+
+
+def _family(name: str) -> str:
+    return fold(surname(name)) if family_name_first(name) else fold(name.split()[-1])
+
+
+def _leads(name: str, key: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 3 and fold(words[0]) == key

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.nlp.names import fold
+from app.nlp.names import fold, korean_case
 from app.nlp.transcript.labels import TITLES, display_word
-from app.nlp.transcript.places import country_adjective
+from app.nlp.transcript.places import country_adjective, country_name
 
 _PROSE_TITLES = (
     *TITLES,
@@ -21,6 +21,14 @@ _PROSE_TITLES = (
     "Secretary General",
     "Spokesman",
     "Spokeswoman",
+    "Adviser",
+    "Advisor",
+    "Coordinator",
+    "Counselor",
+    "Chief of Staff",
+    "Gen.",
+    "Adm.",
+    "Amb.",
 )
 _TITLE_ALTERNATIVES = "|".join(
     re.escape(t) for t in sorted(set(_PROSE_TITLES), key=len, reverse=True)
@@ -30,12 +38,26 @@ _NAME_WORD = (
     r"(?:[A-Z][a-z][\w'’-]*|[A-Z]['’][A-Z][a-z][\w'’-]*|[A-Z]\.|"
     r"(?:al|el|bin|de|van|von)-?[A-Z][\w'’-]*)"
 )
+# The subject an office may name before the holder: "Coordinator for Strategic
+# Communications John Kirby", "Under Secretary for Political Affairs Jane Roe".
+_SUBJECT_WORDS = (
+    r"(?:Strategic|Communications|Political|Public|Affairs|Policy|Security|International|"
+    r"Economic|Military|Legislative|Management|Global|Arms|Control|Counterterrorism|Homeland|"
+    r"National|Energy|Climate|Health|Democracy|Human|Rights|Diplomacy|Press|Media|Intelligence)"
+)
 _TITLED = re.compile(
-    rf"\b(?P<title>{_TITLE_ALTERNATIVES})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+    rf"\b(?P<title>(?:{_TITLE_ALTERNATIVES})(?:\s+(?:for|of)(?:\s+{_SUBJECT_WORDS}){{1,4}}"
+    rf"(?=\s+{_NAME_WORD}\s+{_NAME_WORD}))?)\s+(?:(?:Dr|Mr|Ms|Mrs|Sir|Dame)\.?\s+)?"
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
 )
 # Words an all-capitals title keeps small when read in title case: they end a name.
 _SMALL_WORDS = frozenset({"A", "AN", "AND", "OF", "THE", "BY", "IN", "ON", "AT", "WITH", "FOR"})
 _COUNTRY_BEFORE = re.compile(r"([A-Z][\w.]*)\s+$")
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+# "President Moon Jae-in of the Republic of Korea", "Prime Minister Kishida Fumio of Japan".
+_OF_COUNTRY_AFTER = re.compile(
+    r"\s+of\s+((?:the\s+)?[A-Z][\w'’.]*(?:\s+(?:of\s+)?[A-Z][\w'’.]*){0,4})"
+)
 _COUNTRY_WINDOW = 40  # characters searched back for "U.K." / "Japanese" before a title
 
 
@@ -43,6 +65,16 @@ def _folded(words: str) -> frozenset[str]:
     return frozenset(fold(word) for word in words.split())
 
 
+# Words that widen an office written before its title: "Principal Deputy Communications
+# Director", "Senior Adviser", "Assistant to the President and Press Secretary" keeps "Press".
+_TITLE_MODIFIERS = _folded(
+    """
+    homeland economic domestic cyber climate
+    principal deputy senior chief assistant associate acting special executive
+    communications press national security strategic political legal policy digital
+    public affairs
+    """
+)
 # Capitalised words that end a name in a title line: "Fumio Kishida Before Their Meeting".
 STOP_WORDS = _folded(
     """
@@ -50,6 +82,8 @@ STOP_WORDS = _folded(
     Meeting Meetings Remarks Press Joint Statement Availability Conference Interview Briefing
     Roundtable Trip Visit Travel Delegation Day Ceremony Signing Luncheon Lunch Dinner Reception
     Event Opening Closing Session Dialogue Summit Talks Discussion Call Readout Q&A
+    Hold Holds Host Hosts Give Gives Deliver Delivers Speak Speaks Meet Meets Announce
+    Announces Participate Participates Travel Travels Visit Visits Welcome Welcomes
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December
     """
@@ -64,6 +98,9 @@ _ROLE_STARTS = _folded(
     Secretary-General Emir Crown Defense Defence Attorney Executive Legal Political
     """
 )
+
+
+_ABBREVIATED = {"Gen.": "General", "Adm.": "Admiral", "Amb.": "Ambassador"}
 
 
 @dataclass(frozen=True)
@@ -82,15 +119,41 @@ def titled_names(line: str) -> list[TitledName]:
         words = _name_words(match.group("name"))
         if not words:
             continue
-        start = match.start()
+        start, title = _widened(line, match.start(), match.group("title"))
+        title = _ABBREVIATED.get(title, title)
         window = max(0, start - _COUNTRY_WINDOW)
         before = _COUNTRY_BEFORE.search(line[window:start])
         country = country_adjective(before.group(1)) if before else None
         if country and before:
             start = window + before.start(1)
         end = match.start("name") + len(" ".join(words))
-        found.append(TitledName(" ".join(words), match.group("title"), country, start, end))
+        country = country or _country_after(line, end)
+        name = korean_case(" ".join(words))
+        found.append(TitledName(name, title, country, start, end))
     return found
+
+
+def _widened(line: str, start: int, title: str) -> tuple[int, str]:
+    """'Director' preceded by 'Principal Deputy Communications' is that whole office."""
+    while (before := _WORD_BEFORE.search(line, 0, start)) and fold(
+        before.group(1)
+    ) in _TITLE_MODIFIERS:
+        start = before.start(1)
+        title = f"{before.group(1)} {title}"
+    return start, title
+
+
+def _country_after(line: str, end: int) -> str | None:
+    """The country an 'of ...' after the name gives: 'Kishida Fumio of Japan' -> Japan."""
+    found = _OF_COUNTRY_AFTER.match(line, end)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    for size in range(len(words), 0, -1):  # "the Republic of Korea in Joint Press ..."
+        named = country_name(" ".join(words[:size]))
+        if named:
+            return named
+    return None
 
 
 def is_role_line(line: str) -> bool:

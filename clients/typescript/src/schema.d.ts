@@ -594,7 +594,8 @@ export interface components {
          *         {
          *           "id": 1,
          *           "name": "John Kerry",
-         *           "slug": "john-kerry"
+         *           "slug": "john-kerry",
+         *           "wikidata": "Q22316"
          *         }
          *       ],
          *       "quote_count": 17
@@ -994,7 +995,8 @@ export interface components {
          *       "speaker": {
          *         "id": 1,
          *         "name": "John Kerry",
-         *         "slug": "john-kerry"
+         *         "slug": "john-kerry",
+         *         "wikidata": "Q22316"
          *       },
          *       "attribution": {
          *         "label": "SECRETARY KERRY",
@@ -1149,7 +1151,8 @@ export interface components {
          *       "speaker": {
          *         "id": 1,
          *         "name": "John Kerry",
-         *         "slug": "john-kerry"
+         *         "slug": "john-kerry",
+         *         "wikidata": "Q22316"
          *       },
          *       "attribution": {
          *         "label": "SECRETARY KERRY",
@@ -1255,7 +1258,8 @@ export interface components {
          *           "speaker": {
          *             "id": 1,
          *             "name": "John Kerry",
-         *             "slug": "john-kerry"
+         *             "slug": "john-kerry",
+         *             "wikidata": "Q22316"
          *           },
          *           "attribution": {
          *             "label": "SECRETARY KERRY",
@@ -1419,6 +1423,7 @@ export interface components {
          *       "id": 1,
          *       "name": "John Kerry",
          *       "slug": "john-kerry",
+         *       "wikidata": "Q22316",
          *       "kind": "person",
          *       "quote_count": 33,
          *       "aliases": [
@@ -1474,6 +1479,11 @@ export interface components {
             slug: string;
             /** Kind */
             kind: string;
+            /**
+             * Wikidata
+             * @description The Wikidata item a directory ties the speaker to ('Q76').
+             */
+            wikidata?: string | null;
             /** Quote Count */
             quote_count: number;
             /** Aliases */
@@ -1489,6 +1499,7 @@ export interface components {
          *       "id": 1,
          *       "name": "John Kerry",
          *       "slug": "john-kerry",
+         *       "wikidata": "Q22316",
          *       "kind": "person",
          *       "quote_count": 33
          *     }
@@ -1502,6 +1513,11 @@ export interface components {
             slug: string;
             /** Kind */
             kind: string;
+            /**
+             * Wikidata
+             * @description The Wikidata item a directory ties the speaker to ('Q76').
+             */
+            wikidata?: string | null;
             /** Quote Count */
             quote_count: number;
         };
@@ -1514,6 +1530,7 @@ export interface components {
          *           "id": 1,
          *           "name": "John Kerry",
          *           "slug": "john-kerry",
+         *           "wikidata": "Q22316",
          *           "kind": "person",
          *           "quote_count": 33
          *         }
@@ -1554,7 +1571,8 @@ export interface components {
          * @example {
          *       "id": 1,
          *       "name": "John Kerry",
-         *       "slug": "john-kerry"
+         *       "slug": "john-kerry",
+         *       "wikidata": "Q22316"
          *     }
          */
         SpeakerRef: {
@@ -1564,6 +1582,11 @@ export interface components {
             name: string;
             /** Slug */
             slug: string;
+            /**
+             * Wikidata
+             * @description The person's Wikidata item, when a directory names it.
+             */
+            wikidata?: string | null;
         };
         /**
          * TopicCount
@@ -1756,7 +1779,7 @@ export interface operations {
     list_quotes: {
         parameters: {
             query?: {
-                /** @description Who said it: an id, a slug or a name, spelt forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers. */
+                /** @description Who said it: an id, a Wikidata id (`Q76`), a slug or a name, spelt forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers. */
                 speaker?: string[];
                 /** @description What it is about, under any name (`Assad`, `ISIS` = `Daesh` = `ISIL`). Repeat for several; all must match unless `topic_mode=any`. */
                 topic?: string[];
@@ -1864,7 +1887,7 @@ export interface operations {
     quote_facets: {
         parameters: {
             query?: {
-                /** @description Who said it: an id, a slug or a name, spelt forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers. */
+                /** @description Who said it: an id, a Wikidata id (`Q76`), a slug or a name, spelt forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers. */
                 speaker?: string[];
                 /** @description What it is about, under any name (`Assad`, `ISIS` = `Daesh` = `ISIL`). Repeat for several; all must match unless `topic_mode=any`. */
                 topic?: string[];

@@ -10,8 +10,12 @@ one primary-key lookup (counting 30k aliases, the earlier staleness check, took 
 Writers of names serialise on that one row until they commit; ingestion runs one document
 per transaction, so the wait is one document's store at most.
 
-Revision ID: 0004
-Revises: 0003
+SQLite keeps triggers with their table: a later batch migration that recreates one of these
+tables (move and copy) must create its triggers again. `tests/api/test_read_path.py` fails on
+SQLite if a name change stops raising the generation.
+
+Revision ID: 0005
+Revises: 0004
 """
 
 from collections.abc import Sequence
@@ -19,8 +23,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004"
-down_revision: str | Sequence[str] | None = "0003"
+revision: str = "0005"
+down_revision: str | Sequence[str] | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
