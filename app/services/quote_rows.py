@@ -33,6 +33,7 @@ QUOTE_COLUMNS = (
     Speaker.id.label("speaker_id"),
     Speaker.name.label("speaker_name"),
     Speaker.slug.label("speaker_slug"),
+    Speaker.wikidata.label("speaker_wikidata"),
     Document.id.label("document_id"),
     Document.title.label("document_title"),
     Document.source_name.label("document_source_name"),
@@ -109,7 +110,12 @@ def quote_dict(
         "end": row.end_offset,
         "speaker": None
         if row.speaker_id is None
-        else {"id": row.speaker_id, "name": row.speaker_name, "slug": row.speaker_slug},
+        else {
+            "id": row.speaker_id,
+            "name": row.speaker_name,
+            "slug": row.speaker_slug,
+            "wikidata": row.speaker_wikidata,
+        },
         "attribution": {
             "label": row.attribution_label,
             "start": row.attribution_start,
