@@ -4,7 +4,7 @@ The corpus is synthetic: the seed news articles (002-004) plus articles assemble
 varied passages (every attribution shape, organisations, descriptors, multi-paragraph and
 scare quotes) with names, offices and verbs drawn at random from a fixed seed.
 
-Run: .venv/bin/python benchmarks/news_throughput.py [--megabytes 4] [--repeat 3]
+Run: .venv/bin/python benchmarks/news_throughput.py [--megabytes 4] [--repeat 3] [--clock cpu]
 """
 
 from __future__ import annotations
@@ -99,14 +99,18 @@ def corpus(megabytes: float, seed: int = 7) -> list[str]:
     return articles
 
 
-def measure(articles: list[str], repeat: int) -> tuple[float, int]:
-    """Best MB/s over `repeat` passes, and the number of quotes found in one pass."""
+def measure(articles: list[str], repeat: int, clock: str = "wall") -> tuple[float, int]:
+    """Best MB/s over `repeat` passes, and the number of quotes found in one pass.
+
+    clock 'cpu' counts this process's CPU time: on a machine shared with other work the
+    wall clock measures the neighbours too."""
+    tick = time.process_time if clock == "cpu" else time.perf_counter
     size = sum(len(a.encode("utf-8")) for a in articles) / 1_000_000
     best, quotes = 0.0, 0
     for _ in range(repeat):
-        started = time.perf_counter()
+        started = tick()
         quotes = sum(len(parse_news(article).quotes) for article in articles)
-        best = max(best, size / (time.perf_counter() - started))
+        best = max(best, size / (tick() - started))
     return best, quotes
 
 
@@ -114,11 +118,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=4.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--clock", choices=["wall", "cpu"], default="wall")
     args = parser.parse_args()
     articles = corpus(args.megabytes)
-    rate, quotes = measure(articles, args.repeat)
+    rate, quotes = measure(articles, args.repeat, args.clock)
     print(f"{len(articles)} articles, {args.megabytes:.1f} MB, {quotes} quotes per pass")
-    print(f"throughput: {rate:.2f} MB/s (one core, best of {args.repeat})")
+    print(f"throughput: {rate:.2f} MB/s (one core, {args.clock} clock, best of {args.repeat})")
 
 
 if __name__ == "__main__":

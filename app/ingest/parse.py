@@ -24,7 +24,13 @@ from app.nlp.statements import (
     news_statements,
     transcript_statements,
 )
-from app.nlp.topics import TopicLink, TopicMatcher, load_lexicon, quote_topics
+from app.nlp.topics import (
+    TopicLink,
+    TopicMatcher,
+    document_people,
+    load_lexicon,
+    quote_topics,
+)
 from app.nlp.transcript import Label, find_labels, parse_transcript
 
 
@@ -76,8 +82,9 @@ def parse_document(loaded: LoadedDocument, matcher: TopicMatcher | None = None) 
         event, statements = news_statements(article, occasion)
         title, published = article.title, occasion.published
     matcher = matcher if matcher is not None else TopicMatcher(load_lexicon())
+    people = document_people(text, matcher)
     quotes = tuple(
-        ParsedQuote(s, quote_topics(s.text, context_text(text, s, statements), matcher))
+        ParsedQuote(s, quote_topics(s.text, context_text(text, s, statements), matcher, people))
         for s in statements
     )
     return ParsedDocument(

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.nlp.dates import find_date, find_relative_day, resolve_weekday
+from app.nlp.roles import country_of
 
 
 @dataclass(frozen=True)
@@ -102,11 +103,20 @@ def _spoken_on(lead: str, published: dt.date | None) -> dt.date | None:
     return resolve_weekday(relative[0], published)
 
 
+# The interview that is the article's occasion is stated in its first paragraphs; one
+# mentioned further down ('he said in an interview with Ukrainian television') is where a
+# single quote came from, not the occasion of every quote.
+_OUTLET_PARAGRAPHS = 3
+
+
 def _outlet(lead: str) -> str | None:
-    if not _INTERVIEW_WORD.search(lead):
+    head = "\n".join([line for line in lead.splitlines() if line.strip()][:_OUTLET_PARAGRAPHS])
+    if not _INTERVIEW_WORD.search(head):
         return None
-    match = _INTERVIEW.search(lead)
-    return match.group(1).strip() if match else None
+    match = _INTERVIEW.search(head)
+    if match is None or country_of(match.group(1).split()[0]):
+        return None  # 'an interview with Ukrainian television' names no outlet
+    return match.group(1).strip()
 
 
 def _city(lead: str, cities: frozenset[str]) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app.nlp.names import fold
 
 # Role families: every title in a family is the same office, told apart only by country.
@@ -64,6 +66,20 @@ COUNTRY_WORDS: dict[str, str] = {
     "chinese": "China",
     "china": "China",
 }
+
+
+def _more_countries() -> dict[str, str]:
+    """The rest of the world from data/countries.txt: 'Ukrainian' -> 'Ukraine'."""
+    found: dict[str, str] = {}
+    path = Path(__file__).with_name("data") / "countries.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            forms = line.split("|")
+            found.update({fold(form): forms[0] for form in forms})
+    return found
+
+
+COUNTRY_WORDS.update({k: v for k, v in _more_countries().items() if k not in COUNTRY_WORDS})
 
 
 def role_family(title: str | None) -> str | None:

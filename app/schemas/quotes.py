@@ -23,7 +23,7 @@ class Attribution(Out):
     end: int | None
     method: str = Field(
         description="How the speaker was found: label, named, pronoun, descriptor, continuation, "
-        "headline, according_to, none."
+        "headline, according_to, anonymous (someone unnamed: 'one said'), none."
     )
     confidence: float
 

@@ -80,3 +80,23 @@ def test_interview_names_the_outlet() -> None:
 def test_venue_is_read_where_the_meeting_was() -> None:
     text = "After the meeting at Hammond's official residence, Kerry said talks went well."
     assert find_occasion(text, SUNDAY).venue == "Hammond's official residence"
+
+
+def test_interview_late_in_the_article_is_not_the_occasion() -> None:
+    """One quote 'in an interview with Ukrainian television' in the last paragraph does not
+    make the whole article an interview (issue 11: every quote was pulled into it)."""
+    text = (
+        "Kuleba urges allies to speed up air defence deliveries\n\n"
+        "Foreign Minister Dmytro Kuleba met his Romanian counterpart in Bucharest on Monday.\n\n"
+        "“We need the systems now,” Kuleba said at a news conference.\n\n"
+        "The talks covered grain exports.\n\n"
+        "He later said in an interview with Ukrainian television that he was optimistic."
+    )
+    occasion = find_occasion(text, None)
+    assert occasion.kind != "interview"
+    assert occasion.title is None or "Interview" not in occasion.title
+
+
+def test_country_word_is_not_an_outlet() -> None:
+    occasion = find_occasion("In an interview with Ukrainian television, Kuleba spoke.", None)
+    assert occasion.outlet is None

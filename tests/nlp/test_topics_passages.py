@@ -10,9 +10,11 @@ from app.nlp.topics import (
     TopicEntry,
     TopicMatcher,
     discover_entities,
+    document_people,
     find_topics,
     load_lexicon,
     normalise_alias,
+    quote_topics,
 )
 
 
@@ -228,3 +230,39 @@ def test_normalise_alias(raw: str, normal: str) -> None:
 )
 def test_a_name_in_direct_address_is_not_a_topic(text: str) -> None:
     assert discover_entities(text) == []
+
+
+# A country adjective standing alone names the country: "Romania" and "Romanian" are one topic.
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Talks with Romanian officials resumed.", "Romania"),
+        ("He met Moldovan and Bulgarian envoys.", "Moldova"),
+        ("Delegates from Romania arrived.", "Romania"),
+    ],
+)
+def test_country_adjective_names_the_country(
+    text: str, country: str, matcher: TopicMatcher
+) -> None:
+    names = {m.name for m in find_topics(text, matcher)}
+    assert country in names
+    assert not any(name.endswith("an") and name != country for name in names if " " not in name)
+
+
+def test_lone_surname_is_the_person_the_document_named_in_full(matcher: TopicMatcher) -> None:
+    article = (
+        "On Tuesday the envoy met Italy’s foreign minister, Ilario Vantaggi, in Rome.\n\n"
+        "“We disagree with Vantaggi on the timetable,” the envoy said."
+    )
+    people = document_people(article, matcher)
+    links = quote_topics("We disagree with Vantaggi on the timetable", None, matcher, people)
+    assert [link.name for link in links] == ["Ilario Vantaggi"]
+    assert links[0].surface == "Vantaggi"
+
+
+def test_shared_surname_stays_unlinked(matcher: TopicMatcher) -> None:
+    article = "Ana Vantaggi and Marco Vantaggi spoke. “Vantaggi was right,” he said."
+    people = document_people(article, matcher)
+    assert "Vantaggi" not in people
+    names = [link.name for link in quote_topics("Vantaggi was right", None, matcher, people)]
+    assert "Ana Vantaggi" not in names and "Marco Vantaggi" not in names

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.nlp.news.layout import Layout, blank_credits, layout, strip_dateline
+from app.nlp.news.masks import mask
 from app.nlp.news.people import build_cast
 from app.nlp.news.quotemarks import QuoteSpan, find_quotes
 from app.nlp.news.text import Block, paragraphs, sentences
@@ -119,6 +120,7 @@ def _quote(text: str, blocks: list[Block], item: Found) -> NewsQuote:
             text[label_start:label_end], label_start, label_end, item.method, item.confidence
         )
     person = speaker.person if speaker else None
+    role, country = (person.role, person.country) if person else item.office or (None, None)
     return NewsQuote(
         text=words,
         start=start,
@@ -126,8 +128,8 @@ def _quote(text: str, blocks: list[Block], item: Found) -> NewsQuote:
         kind=item.kind,
         speaker=speaker.name if speaker else None,
         speaker_kind=speaker.kind if speaker else None,
-        role=person.role if person else None,
-        country=person.country if person else None,
+        role=role,
+        country=country,
         attribution=attribution,
         elsewhere=item.elsewhere,
         paragraph_start=blocks[item.first_paragraph].start,
@@ -151,6 +153,7 @@ def _copy_blocks(text: str) -> tuple[list[Block], Layout]:
 
 def parse_news(text: str) -> NewsArticle:
     """Quotes and people of one news article (text with '\\n' newlines)."""
+    original, text = text, mask(text)  # same offsets; the grammar reads the masked copy
     blocks, page = _copy_blocks(text)
     if not blocks:
         return NewsArticle(None, (), ())
@@ -166,6 +169,6 @@ def parse_news(text: str) -> NewsArticle:
         PersonMention(p.name, p.role, p.country, p.organisation, p.start, p.end)
         for p in cast.people
     )
-    quotes = tuple(_quote(text, blocks, item) for item in found)
+    quotes = tuple(_quote(original, blocks, item) for item in found)
     title = blocks[page.headline] if page.headline is not None else blocks[0]
-    return NewsArticle(text[title.start : title.end], quotes, people)
+    return NewsArticle(original[title.start : title.end], quotes, people)

@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 
 from app.nlp.news.cues import Cue, is_subject, subject_before
-from app.nlp.news.lexicon import AUX_WORDS, CLAUSE_VERBS, ELSEWHERE_RE
+from app.nlp.news.lexicon import (
+    AUX_WORDS,
+    CLAUSE_VERBS,
+    ELSEWHERE_RE,
+    OCCUPATIONS,
+    PHRASE_VERBS,
+    ROLE_TITLES,
+)
 from app.nlp.news.text import Block
 
 _VERBS = "|".join(sorted(CLAUSE_VERBS, key=len, reverse=True))
@@ -34,7 +41,15 @@ _TRAILING_ACCORDING = re.compile(
     rf"(?P<clause>[^\n]+?),\s+(?P<verb>(?i:according\s+to))\s+(?P<subj>{_SUBJ})"
     r"(?:,\s+(?:a|an|the)\s[^,.;:!?]{1,60})?[.!?]?$"
 )
-_CLAUSE_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+_PHRASES = "|".join(
+    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(PHRASE_VERBS, key=len)[::-1]
+)
+_OF = re.compile(r"\bof\b")
+_CLAUSE_VERB = re.compile(rf"\b(?:{_PHRASES}|{_VERBS})\b")
+# 'The First Minister, Morag Lindsay, has called for': the office before the name is part
+# of the statement's subject.
+_OFFICE_FIRST = re.compile(r"(?:The|[A-Z][\w.]*['’]s)\s+(?:[\w-]+\s+){0,3}(?P<last>[\w-]+),")
+_ROLE_WORDS = frozenset(word for title in ROLE_TITLES for word in title.split())
 _OPENERS = re.compile(
     r"(?:(?:But|And|However|Meanwhile|Yet|So|Still|Also|Separately|Earlier|Later|Now)\b,?\s*)?"
     r"(?:(?:[Oo]n|[Ii]n|[Aa]t|[Ll]ast|[Ee]arlier|[Ll]ater|[Tt]his)\s+[\w-]+(?:\s+[\w-]+)?)?"
@@ -54,6 +69,14 @@ class Reported:
     end: int
     cue: Cue
     elsewhere: bool
+
+
+def _occupied(prefix: str) -> bool:
+    """A few words ending in an occupation or title: 'Mountain rescue volunteer'."""
+    words = prefix.split()
+    return 0 < len(words) <= 4 and (
+        words[-1].casefold() in OCCUPATIONS or words[-1].casefold() in _ROLE_WORDS
+    )
 
 
 def _words(text: str) -> int:
@@ -99,14 +122,22 @@ def _leading(text: str, sentence: Block) -> Reported | None:
     opener = _OPENERS.fullmatch(prefix)
     if not (prefix == "" or prefix.endswith(",") or opener or modifier):
         return None
+    office = _OFFICE_FIRST.fullmatch(prefix)
+    if office and office.group("last").casefold() in _ROLE_WORDS:
+        modifier = True
+    if _occupied(prefix):  # 'Backbench lawmaker Olek Brandvold accused ...'
+        modifier = True
     begin = sentence.start if modifier else subject[0]
     rest_start = verb.end()
     if verb.group() == "told":
         told = _TOLD_OBJECT.match(text, rest_start, sentence.end)
         rest_start = told.end() if told else rest_start
     rest = text[rest_start : sentence.end]
-    if _words(rest) < 3 or rest.lstrip().startswith(("to ", "for ", "by ")):
+    if _words(rest) < 3 or rest.lstrip().startswith(("to ", "for ", "by ", "of ")):
         return None
+    if verb.group().startswith("accuse") and not _OF.search(rest):
+        return None  # 'accused the opposition of spreading lies' needs its 'of'
+
     cue = Cue(subject[0], subject[1], verb.start(), verb.end(), "before")
     return Reported(begin, sentence.end, cue, elsewhere_near(text, cue))
 

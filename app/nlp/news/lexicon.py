@@ -42,15 +42,32 @@ SPEECH_VERBS = _forms(
     explain note* claim* state* declare announce reply:replies:replied respond continue
     reaffirm reiterate acknowledge admit:admits:admitted concede suggest predict promise*
     vow* pledge* maintain contend observe remark* comment* recall tweet post* urge caution*
-    emphasise emphasize underline complain deny:denies:denied agree insist ask
+    emphasise emphasize underline complain deny:denies:denied agree insist ask report*
     """
 )
 # Verbs that frame a quoted fragment without introducing a whole quote:
 # Kerry described the move as a "dangerous" step; he called it "a disgrace".
-FRAMING_VERBS = _forms("describe call:calls:called brand* label:labels:labelled term*")
+FRAMING_VERBS = _forms(
+    """
+    describe call:calls:called brand* label:labels:labelled term* fault accuse criticise
+    criticize condemn denounce praise blame dismiss slam:slams:slammed reject welcome hail
+    """
+)
 
 # Verbs that take a reported clause: "Kerry confirmed the U.S. was ..." (indirect speech).
 CLAUSE_VERBS = SPEECH_VERBS - {"asks", "asked", "urges", "urged", "posted"}
+# Reporting verbs whose content follows a preposition: 'accused the opposition of spreading
+# lies', 'called for a new referendum'.
+PHRASE_VERBS = phrases("accused | accuses | called for | calls for | has called for")
+
+# Who speaks without a name: 'one said', 'said another', 'a third resident added'.
+ANONYMOUS_RE = re.compile(
+    r"(?:one|another|a\s+(?:second|third|fourth|fifth))(?:\s+(?:of\s+them|[a-z]+))?",
+    re.IGNORECASE,
+)
+
+# What speaks for a person: 'his office said in a statement', 'her campaign said'.
+MOUTHPIECES = words("office campaign spokesman spokeswoman spokesperson team press")
 
 # Words allowed between a speaker and the verb: "Boris has previously said", "he later added".
 AUX_WORDS = words(
@@ -96,7 +113,12 @@ ROLE_TITLES = tuple(
     secretary | prime minister | prince | princess | professor | prosecutor | queen |
     representative | researcher | secretary | secretary general | secretary of defense |
     secretary of state | secretary-general | senator | sheikh | special envoy | spokesman |
-    spokesperson | spokeswoman | supreme leader | top diplomat | vice president
+    spokesperson | spokeswoman | supreme leader | top diplomat | vice president | speaker |
+    house speaker | pollster | strategist | councillor | councilor | councilman |
+    councilwoman | detective | inspector | detective inspector | detective chief inspector |
+    superintendent | chief superintendent | chief constable | sergeant | lieutenant | colonel
+    | admiral | first minister | epidemiologist | state epidemiologist | minority leader |
+    majority leader | senate majority leader | senate minority leader | attorney
     """
         ),
         key=len,
@@ -104,15 +126,43 @@ ROLE_TITLES = tuple(
     )
 )
 
+# Abbreviated titles, as written before a name once masks.py has dropped their period:
+# 'Sen. Robert Kane', 'Det Insp Karen Walsh', 'Cllr Jim Barrow'.
+ABBREVIATED_TITLES = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "cllr": "councillor",
+    "amb": "ambassador",
+    "atty": "attorney",
+}
+# Party words that sit before a title or an occupation: 'Democratic strategist Paul Reyes'.
+PARTY_WORDS = words(
+    """
+    Democratic Democrat Republican GOP Labour Conservative Tory Liberal Green Independent
+    Socialist Reform
+    """
+)
+
 # Head nouns of organisation names: "Syrian Observatory for Human Rights", "Health Ministry".
 ORG_HEADS = words(
     """
-    agency alliance army association authority bank board brigade brigades bureau center
+    agency alliance army association authority bank board brigade brigades bureau campaign center
     centre coalition commission committee company congress corporation council court
     crescent cross department federation forces foundation front fund group inc institute
     international kremlin ltd ministry movement nations network observatory office
     organisation organization parliament party pentagon senate service services society
-    union watch
+    union watch police
     """
 )
 # Institutions that speak without an introduction: "the White House said".
@@ -164,8 +214,10 @@ OUTLETS = phrases(
     television | the broadcaster | the newspaper | the paper
     """
 )
-OUTLET_SUFFIXES = (
-    "News",
+# Newspapers speak for themselves ('the Times reported that ...', '“Q,” the newspaper said
+# in an editorial'): their name ends with one of these. Wire agencies and broadcasters only
+# relay (OUTLETS).
+PUBLICATION_SUFFIXES = (
     "Times",
     "Post",
     "Journal",
@@ -174,14 +226,22 @@ OUTLET_SUFFIXES = (
     "Guardian",
     "Gazette",
     "Tribune",
+    "Ledger",
+    "Chronicle",
+    "Observer",
+    "Courier",
+    "Mail",
+    "Express",
+    "Independent",
+)
+NEWSPAPER_WORDS = phrases("the newspaper | the paper | the daily")
+OUTLET_SUFFIXES = (
+    "News",
     "TV",
     "Television",
     "Radio",
     "Press",
     "Online",
-    "Mail",
-    "Express",
-    "Independent",
     "media",
     "reports",
     "reported",
@@ -260,6 +320,8 @@ OCCUPATIONS = words(
     organizer owner paramedic photographer pilot player policeman policewoman priest
     professor protester rabbi reporter researcher resident scientist sergeant shopkeeper
     singer sister soldier son spokesman spokesperson spokeswoman striker student surgeon
+    strategist pollster epidemiologist councillor retiree lawmaker legislator member
+    councilmember
     survivor teacher trader victim volunteer wife witness worker writer
     """
 )

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from app.nlp.news.lexicon import (
+    ABBREVIATED_TITLES,
+    AUX_WORDS,
     FEMALE_FIRST,
     FEMALE_HONORIFICS,
     FIRST_NAMES,
@@ -90,7 +92,9 @@ _WORD = re.compile(r"\S+")
 _ROLE_SET = frozenset(ROLE_TITLES)
 _HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
 _TITLE_WORDS = frozenset(
-    {word for title in ROLE_TITLES for word in title.split()} | {h.rstrip(".") for h in HONORIFICS}
+    {word for title in ROLE_TITLES for word in title.split()}
+    | {h.rstrip(".") for h in HONORIFICS}
+    | set(ABBREVIATED_TITLES)
 )
 
 
@@ -164,11 +168,17 @@ class _Intro:
 
 
 class Cast:
-    """Everyone who may speak in one article, and the names that point at them."""
+    """Everyone who may speak in one article, and the names that point at them.
+
+    Aliases are indexed as people are added, so looking a name up costs the same in a
+    5 MB article with thousands of people as in a short one.
+    """
 
     def __init__(self) -> None:
         self.people: list[Person] = []
         self.organisations: list[Organisation] = []
+        self._by_alias: dict[str, list[Person]] = {}
+        self._firsts: dict[str, list[Person]] = {}
 
     def add(self, intro: _Intro) -> None:
         """Add or enrich a person; a lone surname joins the full name it abbreviates, and a
@@ -180,7 +190,7 @@ class Cast:
             person = Person(intro.name, None, None, None, intro.start, intro.end)
             person.gender = intro.gender or _gender(intro.name)
             self.people.append(person)
-            self._refresh_aliases()
+            self._index(person)
         person.role = person.role or (_title_case(intro.role) if intro.role else None)
         person.country = person.country or intro.country
         person.organisation = person.organisation or intro.organisation
@@ -192,30 +202,48 @@ class Cast:
         Novak): at `position`, 'Novak' means the one of them introduced before it if only
         one was; once both were, it is ambiguous and names no one.
         """
-        key = word.casefold()
-        found = [p for p in self.people if key in p.aliases]
+        found = self._by_alias.get(word.casefold(), [])
         if len(found) > 1 and position is not None:
             found = [p for p in found if p.start <= position]
         return found[0] if len(found) == 1 else None
 
     def _shared(self, word: str) -> bool:
-        key = word.casefold()
-        return sum(key in p.aliases for p in self.people) > 1
+        return len(self._by_alias.get(word.casefold(), [])) > 1
 
-    def _refresh_aliases(self) -> None:
-        """Full name, surname, surname without 'al-', and a first name no one else shares."""
-        firsts: dict[str, int] = {}
-        for person in self.people:
-            words = person.name.casefold().split()
-            if len(words) > 1:
-                firsts[words[0]] = firsts.get(words[0], 0) + 1
-        for person in self.people:
-            words = person.name.casefold().split()
-            person.aliases = {person.name.casefold(), words[-1]}
-            if words[-1][:3] in {"al-", "el-"}:
-                person.aliases.add(words[-1][3:])
-            if len(words) > 1 and firsts[words[0]] == 1:
-                person.aliases.add(words[0])
+    def _alias(self, person: Person, alias: str) -> None:
+        person.aliases.add(alias)
+        holders = self._by_alias.setdefault(alias, [])
+        if person not in holders:
+            holders.append(person)
+
+    def _index(self, person: Person) -> None:
+        """Full name, surname, surname without 'al-', and a first name no one else shares
+        (a second 'Anna' takes the first name away from the first one)."""
+        words = person.name.casefold().split()
+        person.aliases = set()
+        self._alias(person, person.name.casefold())
+        self._alias(person, words[-1])
+        if words[-1][:3] in {"al-", "el-"}:
+            self._alias(person, words[-1][3:])
+        if len(words) < 2:
+            return
+        sharing = self._firsts.setdefault(words[0], [])
+        sharing.append(person)
+        if len(sharing) == 1:
+            self._alias(person, words[0])
+            return
+        for other in sharing[:-1]:
+            if words[0] in other.aliases and words[0] not in {
+                other.name.casefold(),
+                other.name.casefold().split()[-1],
+            }:
+                other.aliases.discard(words[0])
+                self._by_alias[words[0]].remove(other)
+
+
+_ABBREVIATED_FORMS = frozenset(
+    form for key in ABBREVIATED_TITLES for form in (key, key.capitalize(), key.upper())
+)
 
 
 def _title_before(text: str, start: int) -> tuple[str | None, str | None, str | None]:
@@ -225,7 +253,9 @@ def _title_before(text: str, start: int) -> tuple[str | None, str | None, str | 
     'secretary of state John Kerry' -> ('secretary of state', None, None); 'Dr Amira Haddad'
     -> (None, None, 'Dr').
     """
-    window = text[max(0, start - 80) : start].split()
+    window = text[max(0, start - 80) : start].split()[-6:]
+    if window and window[-1] in _ABBREVIATED_FORMS:  # 'Sen Robert Kane', 'Det Insp Walsh'
+        window = [ABBREVIATED_TITLES.get(word.casefold(), word) for word in window]
     if not window or window[-1].endswith((",", ";", ":")):
         return None, None, None
     if window[-1].casefold().rstrip(".") in _HONORIFICS:
@@ -247,7 +277,7 @@ def _title_before(text: str, start: int) -> tuple[str | None, str | None, str | 
 # 'The energy minister, Anna Novak, has ...', 'Russia’s foreign minister, Sergei Lavrov,':
 # the office, then the name set off by commas (Guardian and BBC style).
 _APPOSED_BEFORE = re.compile(
-    r"(?:\b(?:[Tt]he)|(?P<country>[A-Z][\w.]*)['’]s?)\s+(?P<role>(?:[a-z-]+\s+){0,2}?"
+    r"(?:\b(?:[Tt]he)|(?P<country>[A-Z][\w.]*)['’]s?)\s+(?P<role>(?:[A-Za-z-]+\s+){0,2}?"
     rf"(?i:{_ROLE}))\s*,\s*$"
 )
 
@@ -277,12 +307,38 @@ def _introductions(text: str) -> list[_Intro]:
     """Names with a title, an honorific or an apposed role carry their facts; a bare full
     name needs other support (a known first name, a speech verb, an occupation before it)."""
     intros = []
+    unsupported = []
     for match in _BARE.finditer(text):
         for chunk in name_chunks(match.group("name"), match.start("name")):
-            intro = _introduction(text, _Intro(*chunk))
+            bare = _Intro(*_without_occupation(*chunk))
+            intro = _introduction(text, bare)
             if intro is not None:
                 intros.append(intro)
+            elif len(bare.name.split()) > 1 and not _looks_like_org(bare.name):
+                unsupported.append(bare)
+    if unsupported:
+        # 'Sasha Adair met Jules Hartley. ... Hartley said': a surname that speaks later
+        speaking = {m.group(1) for m in _SURNAME_SPEAKS.finditer(text)}
+        intros += [intro for intro in unsupported if intro.name.split()[-1] in speaking]
     return intros
+
+
+_SURNAME_SPEAKS = re.compile(
+    r"(?<![\w’'-])([A-Z][\w’'-]+)\s+(?:(?:"
+    + "|".join(sorted(AUX_WORDS))
+    + r")\s+){0,2}(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _without_occupation(name: str, start: int, end: int) -> tuple[str, int, int]:
+    """'Firefighter Kasia Nowak' -> 'Kasia Nowak': a capitalised occupation opening a
+    sentence is not a first name (two name words must remain: 'Anna Singer' stays)."""
+    words = name.split()
+    if len(words) > 2 and words[0].casefold() in OCCUPATIONS:
+        return " ".join(words[1:]), start + len(words[0]) + 1, end
+    return name, start, end
 
 
 def _introduction(text: str, intro: _Intro) -> _Intro | None:
@@ -372,6 +428,53 @@ def _organisations(text: str, cast: Cast) -> None:
             org.nouns.update(appositive.group(1).casefold().split())
 
 
+# "Russia's foreign ministry", "Turkey's central bank": a country's institution, lowercase.
+_COUNTRY_ORG = re.compile(
+    r"(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+"
+    r"(?P<org>(?:[a-z-]+\s+){0,2}(?P<head>[a-z]+))\b"
+)
+
+
+def country_organisation(label: str) -> str | None:
+    """ "Russia's foreign ministry" -> "Russia's Foreign Ministry"; None for anything else."""
+    match = _COUNTRY_ORG.fullmatch(label.strip())
+    return _owned_name(match) if match else None
+
+
+def _owned_name(match: re.Match[str]) -> str | None:
+    if match.group("head") not in ORG_HEADS or not _country(match.group("owner")):
+        return None
+    org = " ".join(word[:1].upper() + word[1:] for word in match.group("org").split())
+    return f"{match.group('owner')}'s {org}"
+
+
+# Where a country's institution may be named: a possessive, a few words, an organisation
+# head ('’s foreign ministry'). Searched first, so the owner is only read at these places.
+_OWNED_TAIL = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + r")\b"
+)
+_OWNER_END = re.compile(r"(?:[A-Z][\w.]*\s)?[A-Z][\w.]*$")
+
+
+def _country_organisations(text: str, cast: Cast) -> None:
+    """Institutions introduced by their country: later 'the bank said' can point at them."""
+    known = {org.name: org for org in cast.organisations}
+    for tail in _OWNED_TAIL.finditer(text):
+        owner = _OWNER_END.search(text, max(0, tail.start() - 40), tail.start())
+        match = _COUNTRY_ORG.match(text, owner.start(), tail.end()) if owner else None
+        if match is None:
+            continue
+        name = _owned_name(match)
+        if name is None:
+            continue
+        org = known.get(name)
+        if org is None:
+            org = known[name] = Organisation(name, match.start("owner"))
+            org.nouns.add(match.group("head"))
+            cast.organisations.append(org)
+        org.positions.append(match.start("owner"))
+
+
 def build_cast(text: str) -> Cast:
     """Everyone the article introduces: full names first, so lone surnames can join them."""
     cast = Cast()
@@ -382,4 +485,5 @@ def build_cast(text: str) -> Cast:
         cast.add(intro)
     cast.people.sort(key=lambda person: person.start)
     _organisations(text, cast)
+    _country_organisations(text, cast)
     return cast

@@ -161,35 +161,47 @@ def find_single(text: str, blocks: Sequence[Block], taken: Sequence[QuoteSpan]) 
     closer exists in the paragraph.
     """
     spans = []
-    inside = [(span.open_at, span.close_at) for span in taken]
+    inside = QuoteIndex(taken)
     for index, block in enumerate(blocks):
         marks = [
             (m.start(), _single_role(text, m.start(), block))
             for m in _SINGLE.finditer(text, block.start, block.end)
-            if not any(lo <= m.start() <= hi for lo, hi in inside)
+            if not inside(m.start())
         ]
+        if not any(role == OPEN for _, role in marks):
+            continue  # apostrophes only: "Kerry’s", "don’t"
+        closer_after = _closers(text, marks)
         position = 0
         while position < len(marks):
             at, role = marks[position]
             position += 1
-            if role != OPEN:
+            close_index = closer_after[position]
+            if role != OPEN or close_index is None:
                 continue
-            close = _pick_closer(text, marks[position:])
-            if close is None:
-                continue
+            close = marks[close_index][0]
             opened = _Open(at, at + 1, index, [_strip(text, at + 1, close)])
             spans.append(_finish(opened, close, index, closed=True, single=True))
-            position = next(i for i, mark in enumerate(marks) if mark[0] == close) + 1
+            position = close_index + 1
     return spans
 
 
-def _pick_closer(text: str, marks: Sequence[tuple[int, str | None]]) -> int | None:
-    closers = [at for at, role in marks if role == CLOSE]
-    for at in closers:
-        possessive = text[at - 1] in "sS" and text[at + 1 : at + 3].strip()[:1].islower()
-        if not possessive or at == closers[-1]:
-            return at
-    return None
+def _closers(text: str, marks: Sequence[tuple[int, str | None]]) -> list[int | None]:
+    """For each index i, the index of the mark that closes a quote opened before mark i:
+    the first closer from i on that is not a possessive ('allies’ plans'), else the last
+    closer of the paragraph. One pass from the right keeps a paragraph of thousands of
+    marks linear."""
+    result: list[int | None] = [None] * (len(marks) + 1)
+    closers = [i for i, (_, role) in enumerate(marks) if role == CLOSE]
+    last = closers[-1] if closers else None
+    upcoming: int | None = None
+    for i in range(len(marks) - 1, -1, -1):
+        at, role = marks[i]
+        if role == CLOSE:
+            possessive = text[at - 1] in "sS" and text[at + 1 : at + 3].strip()[:1].islower()
+            if not possessive or i == last:
+                upcoming = i
+        result[i] = upcoming
+    return result
 
 
 def find_quotes(text: str, blocks: Sequence[Block]) -> list[QuoteSpan]:

@@ -7,8 +7,9 @@ recently named before it, and each speaker found becomes that latest subject.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from app.nlp.news import cues
@@ -16,6 +17,7 @@ from app.nlp.news.cues import Cue
 from app.nlp.news.indirect import elsewhere_near, find_reported
 from app.nlp.news.kinds import content_text, is_direct, is_named_thing
 from app.nlp.news.layout import Layout
+from app.nlp.news.lexicon import ANONYMOUS_RE
 from app.nlp.news.people import Cast
 from app.nlp.news.quotemarks import QuoteIndex, QuoteSpan
 from app.nlp.news.referents import Referents, Speaker
@@ -25,6 +27,8 @@ from app.nlp.news.text import Block
 _HEADLINE_SPEAKER = re.compile(r"(?P<subj>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s")
 # What may sit between 'Osei said' and the resumed quote: ', ' or ', on Sunday, '.
 _RESUME_GAP = re.compile(r"(?:\s+[\w’'-]+){0,4}\s*,\s*")
+# What may follow a quote that fills its paragraph: '“Q.”', '“Q,” .'
+_CLOSING_PUNCT = re.compile(r"[ .,;!?)]*")
 _CONFIDENCE = {
     "named": 0.95,
     "pronoun": 0.75,
@@ -32,6 +36,8 @@ _CONFIDENCE = {
     "according_to": 0.85,
     "headline": 0.85,
     "continuation": 0.7,
+    "anonymous": 0.6,
+    "office": 0.6,
 }
 
 
@@ -49,6 +55,7 @@ class Found:
     first_paragraph: int
     last_paragraph: int
     whole_paragraph: bool
+    office: tuple[str, str] | None = None  # a descriptor's office when no one holds it here
 
 
 @dataclass(frozen=True)
@@ -74,8 +81,13 @@ class Walker:
         furniture = sorted(page.furniture) if page else []
         self.headline = page.headline if page else 0
         hidden = [(blocks[i].start, blocks[i].end) for i in furniture]
-        self.referents = Referents(text, cast, _hiding(self.quoted, hidden))
         self._starts = [s.block.start for s in sentences]
+        self.referents = Referents(
+            text,
+            cast,
+            _hiding(self.quoted, hidden),
+            [(s.block.start, s.block.end) for s in sentences],
+        )
         self._elsewhere_by: dict[str, int] = {}
         self.found: list[Found] = []
 
@@ -109,18 +121,27 @@ class Walker:
             self._record(span, "direct", resumed.cue, resumed.speaker, sentence.paragraph)
             return True
         closing = self._sentence_at(span.close_at) if span.closed else sentence
-        pre_start, pre_end = sentence.block.start, span.open_at
+        # Only REACH characters on each side are read: a cue stands near its quote, and a
+        # 1 MB sentence full of quotes must not be re-read per quote.
+        pre_start, pre_end = max(sentence.block.start, span.open_at - cues.REACH), span.open_at
         post_start, post_end = span.close_at + 1, max(span.close_at + 1, closing.block.end)
         after = cues.after(text, post_start, post_end) if span.closed else None
         intro = cues.is_intro(text, pre_start, pre_end)
-        pre, post = text[pre_start:pre_end], text[post_start:post_end]
+        pre, post = (
+            text[pre_start:pre_end],
+            text[post_start : min(post_end, post_start + cues.REACH)],
+        )
         headline = self._headline_cue(sentence)
         if is_direct(content, pre, post, after is not None, intro):
             if not pre.strip() and not after and is_named_thing(text, span, pre_start):
                 return False
             candidates: list[Cue | None] = [after] if after else []
             if intro or not after:
-                candidates += cues.before(text, pre_start, pre_end, self.quoted)[:1]
+                nearest: list[Cue | None] = list(cues.before(text, pre_start, pre_end, self.quoted))
+                if not nearest and pre.rstrip().endswith(":"):
+                    # 'Reyes shrugged it off with a joke: “Q”'
+                    nearest = [cues.lead(text, sentence.block.start, pre_end)]
+                candidates += nearest
             candidates += [cues.according(text, post_start, post_end), headline]
             if not pre.strip() and after is None:
                 candidates.append(self._colon_intro(span))
@@ -128,17 +149,17 @@ class Walker:
         else:
             if is_named_thing(text, span, self.blocks[sentence.paragraph].start):
                 return False
-            candidates = [
-                *cues.before(text, pre_start, pre_end, self.quoted),
-                after,
-                cues.tail(text, post_start, post_end),
-                cues.according(text, post_start, post_end),
-                headline,
-            ]
-            if not any(candidates) and not cues.verbs_before(text, pre_start, pre_end, self.quoted):
+            lazy = itertools.chain(
+                cues.iter_before(text, pre_start, pre_end, self.quoted),
+                (after, cues.tail(text, post_start, post_end)),
+                (cues.according(text, post_start, post_end), headline),
+            )
+            cue, speaker, seen = self._choose(lazy)
+            if not seen and not cues.verbs_before(text, pre_start, pre_end, self.quoted):
                 return False  # a scare quote: no one is reported as saying it
-            kind = "partial"
-        cue, speaker = self._choose([c for c in candidates if c is not None])
+            self._record(span, "partial", cue, speaker, sentence.paragraph)
+            return True
+        cue, speaker, _ = self._choose(iter(candidates))
         self._record(span, kind, cue, speaker, sentence.paragraph)
         return True
 
@@ -179,14 +200,19 @@ class Walker:
             return None
         return Cue(*match.span("subj"), *match.span("subj"), "headline")
 
-    def _choose(self, candidates: list[Cue]) -> tuple[Cue | None, Speaker | None]:
-        """The nearest cue whose words are not a reporting outlet; its speaker or None."""
+    def _choose(self, candidates: Iterator[Cue | None]) -> tuple[Cue | None, Speaker | None, bool]:
+        """The nearest cue whose words are not a reporting outlet; its speaker or None; and
+        whether any cue was seen at all (an outlet's included)."""
+        seen = False
         for cue in candidates:
+            if cue is None:
+                continue
+            seen = True
             label = self.text[cue.label_start : cue.label_end]
             if self.referents.is_outlet(label):
                 continue
-            return cue, self.referents.referent(cue.label_start, cue.label_end)
-        return None, None
+            return cue, self.referents.referent(cue.label_start, cue.label_end), True
+        return None, None, seen
 
     def _record(
         self,
@@ -202,9 +228,19 @@ class Walker:
         if speaker:
             self.referents.note(speaker.start, speaker)
         method, confidence = _method(cue, speaker)
+        office = None
+        if speaker is None and cue is not None and _anonymous(self.text, cue):
+            method, confidence = "anonymous", _CONFIDENCE["anonymous"]
+        elif speaker is None and cue is not None and cue.how in {"before", "after"}:
+            office = self.referents.office(cue.label_start, cue.label_end)
+            if office:
+                method, confidence = "descriptor", _CONFIDENCE["office"]
         last = self.blocks[span.last_paragraph]
-        whole = span.open_at == self.blocks[span.first_paragraph].start and (
-            not self.text[span.close_at + 1 : last.end].strip(" .,;!?)")
+        trailing = _CLOSING_PUNCT.match(self.text, span.close_at + 1, last.end)
+        whole = (
+            span.open_at == self.blocks[span.first_paragraph].start
+            and trailing is not None
+            and trailing.end() >= last.end
         )
         self.found.append(
             Found(
@@ -218,6 +254,7 @@ class Walker:
                 span.first_paragraph,
                 span.last_paragraph,
                 whole,
+                office,
             )
         )
 
@@ -269,6 +306,11 @@ def _hiding(quoted: Callable[[int], bool], hidden: list[tuple[int, int]]) -> Cal
 
 def _span(block: Block) -> tuple[int, int]:
     return block.start, block.end
+
+
+def _anonymous(text: str, cue: Cue) -> bool:
+    """'one said', 'said another', 'one resident added': someone speaks, unnamed."""
+    return ANONYMOUS_RE.fullmatch(text[cue.label_start : cue.label_end].strip()) is not None
 
 
 def _method(cue: Cue | None, speaker: Speaker | None) -> tuple[str, float]:
@@ -325,7 +367,7 @@ def _same_paragraph_donor(found: list[Found], index: int) -> Found | None:
 def _previous_quote(found: list[Found], index: int) -> Found | None:
     """The last quote of the paragraph right before this one, if that paragraph quoted."""
     item = found[index]
-    for other in reversed(found[:index]):
+    for other in (found[i] for i in range(index - 1, -1, -1)):
         if other.last_paragraph < item.first_paragraph - 1:
             return None
         if other.last_paragraph == item.first_paragraph - 1 and other.kind != "indirect":

@@ -156,12 +156,29 @@ def _country_after(line: str, end: int) -> str | None:
     return None
 
 
+# Words naming the body an office belongs to, written before the office itself:
+# "Department Spokesperson", "White House Press Secretary", "State Department Spokesperson".
+_OFFICE_QUALIFIERS = _folded(
+    """
+    Department State White House Pentagon NSC Embassy Ministry Government Cabinet Council
+    Commission Agency Office Treasury Defense Defence Foreign Home UN NATO EU
+    """
+)
+
+
 def is_role_line(line: str) -> bool:
-    """'Secretary of State', 'U.S. Ambassador to the United Nations': an office, no name."""
+    """'Secretary of State', 'U.S. Ambassador to the United Nations', 'Department
+    Spokesperson': an office (after a country or the body it belongs to), no name."""
     words = line.split()
     if not words or len(words) > 12 or any(c.isdigit() or c in "()" for c in line):
         return False
-    first = words[1] if len(words) > 1 and country_adjective(words[0]) else words[0]
+    index = 1 if len(words) > 1 and country_adjective(words[0]) else 0
+    first = words[index]
+    while fold(first) not in _ROLE_STARTS and fold(first) in _OFFICE_QUALIFIERS:
+        index += 1
+        if index == len(words):
+            return False
+        first = words[index]
     return fold(first) in _ROLE_STARTS and not titled_names(line)
 
 

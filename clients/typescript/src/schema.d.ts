@@ -377,7 +377,7 @@ export interface components {
             end: number | null;
             /**
              * Method
-             * @description How the speaker was found: label, named, pronoun, descriptor, continuation, headline, according_to, none.
+             * @description How the speaker was found: label, named, pronoun, descriptor, continuation, headline, according_to, anonymous (someone unnamed: 'one said'), none.
              */
             method: string;
             /** Confidence */
