@@ -6,12 +6,14 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.routing import APIRoute
+from sqlalchemy import Engine
 
 from app.api.deps import reject_unknown_parameters
 from app.api.etag import ETagMiddleware
 from app.api.head import HeadAsGet
 from app.api.openapi import amend_openapi
 from app.api.problems import install_error_handlers
+from app.api.request_limits import install_limits
 from app.api.routes import documents, events, health, quotes, speakers, topics
 from app.db.session import make_engine, make_session_factory
 from app.settings import Settings, get_settings
@@ -46,6 +48,17 @@ def _operation_id(route: APIRoute) -> str:
     return route.name
 
 
+def api_engine(settings: Settings) -> Engine:
+    """Every statement has a deadline; at most two connections per request in flight (a
+    request and the export it streams), and a request that finds none free waits 2 s at most."""
+    url, per_worker = settings.database_url, settings.max_concurrent_requests
+    in_memory = url in ("sqlite://", "sqlite:///:memory:")  # one connection, no pool to size
+    pool = {"pool_size": per_worker, "max_overflow": per_worker, "pool_timeout": 2}
+    return make_engine(
+        url, statement_timeout_ms=settings.statement_timeout_ms, **({} if in_memory else pool)
+    )
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
@@ -59,11 +72,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.session_factory = make_session_factory(
-        make_engine(settings.database_url), read_only=True
-    )
+    app.state.session_factory = make_session_factory(api_engine(settings), read_only=True)
     install_error_handlers(app)
     amend_openapi(app)
+    install_limits(app, settings)
     app.add_middleware(ETagMiddleware)
     # Level 5, not Starlette's 9: a 16 KB page comes out 2% larger for ~20% less CPU.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from app.cli import app
-from app.db.models import Quote, Speaker, SpeakerAlias, Topic
+from app.db.models import Quote, QuoteVerification, Speaker, SpeakerAlias, Topic
 from app.db.session import make_engine
 from app.settings import get_settings
 from tests.support import SEEDS, Databases
@@ -180,6 +180,16 @@ def test_serve_runs_a_worker_per_core_unless_the_database_is_in_memory(
     assert default_workers("postgresql+psycopg://u@h/db") == 4
     assert default_workers("sqlite://") == 1
     assert default_workers("sqlite:///:memory:") == 1
+
+
+def test_verify_fills_in_an_archive_checked_before_and_is_safe_to_rerun(database_url: str) -> None:
+    assert _run("setup", "--seeds", str(SEEDS))[0] == 0
+    with _session(database_url) as session, session.begin():
+        session.execute(delete(QuoteVerification))  # as if ingested before verification existed
+    for _ in range(2):
+        code, output = _run("verify")
+        assert code == 0, output
+        assert "4 altered, 0 edited, 3 verbatim, 0 unmatched, 15 no_source" in output
 
 
 def test_an_unmigrated_database_gets_a_one_line_hint_not_a_traceback(database_url: str) -> None:

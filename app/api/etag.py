@@ -38,7 +38,7 @@ class ETagMiddleware:
                 if etag is None:
                     mode, start = "buffer", message
                     return
-                if _matches(if_none_match, etag):
+                if if_none_match and _matches(if_none_match, etag):
                     mode = "unchanged"
                     await _not_modified(message, send)
                     return
@@ -58,10 +58,6 @@ class ETagMiddleware:
         await self.app(scope, receive, capture)
 
 
-def _matches(if_none_match: str | None, etag: str) -> bool:
-    return bool(if_none_match) and etag in [t.strip() for t in (if_none_match or "").split(",")]
-
-
 async def _not_modified(start: Message, send: Send) -> None:
     headers = MutableHeaders(raw=list(start["headers"]))
     del headers["content-length"]
@@ -73,10 +69,16 @@ async def _finish(start: Message, body: bytes, if_none_match: str | None, send: 
     etag = etag_of(body)
     headers = MutableHeaders(raw=list(start["headers"]))
     headers["ETag"] = etag
-    if _matches(if_none_match, etag):
+    if if_none_match and _matches(if_none_match, etag):
         del headers["content-length"]
         await send({"type": "http.response.start", "status": 304, "headers": headers.raw})
         await send({"type": "http.response.body", "body": b""})
         return
     await send({"type": "http.response.start", "status": 200, "headers": headers.raw})
     await send({"type": "http.response.body", "body": body})
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    """`*` matches any current representation (RFC 9110 13.1.2); weak tags compare weakly."""
+    tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+    return "*" in tags or etag in tags

@@ -20,10 +20,12 @@ from app.cli.topics import topics_app
 from app.db import migrate as migrations
 from app.db.session import make_engine, make_session_factory, session_scope
 from app.ingest.pipeline import BatchReport, FileReport, ingest_paths
+from app.nlp.verify import STATUSES as VERIFICATION_STATUSES
 from app.services.export import csv_lines, ndjson_lines
 from app.services.quotes import QuoteFilters
 from app.settings import get_settings
 from app.write.directory import SHIPPED_DIRECTORY, DirectoryError, load_directory
+from app.write.verification import verify_archive
 
 app = typer.Typer(help="On the Record: a statement database with a JSON API.", no_args_is_help=True)
 app.add_typer(speakers_app, name="speakers")
@@ -153,6 +155,15 @@ def export(
     filters = QuoteFilters(speakers=speaker, topics=topic, q=q)
     for chunk in (csv_lines if fmt == "csv" else ndjson_lines)(factory, filters):
         sys.stdout.write(chunk)
+
+
+@app.command()
+def verify() -> None:
+    """Check every news quote against the archive's transcripts again: fills in an archive
+    ingested before verification existed. Safe to rerun."""
+    factory = make_session_factory(make_engine(get_settings().database_url))
+    counts = verify_archive(factory)
+    console.print(", ".join(f"{counts.get(s, 0)} {s}" for s in VERIFICATION_STATUSES))
 
 
 @app.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     Date,
@@ -21,8 +22,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base
+from app.db.types import Clipped
 
 NAME = 300  # names, titles and aliases: long enough for "Joint Statement From Secretary ..."
+# Free text from documents (titles, names, labels) is Clipped to its column on both databases.
 
 
 class Event(Base):
@@ -31,12 +34,12 @@ class Event(Base):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str | None] = mapped_column(String(NAME))
+    title: Mapped[str | None] = mapped_column(Clipped(NAME))
     kind: Mapped[str | None] = mapped_column(String(40))
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    venue: Mapped[str | None] = mapped_column(String(NAME))
-    city: Mapped[str | None] = mapped_column(String(120))
-    country: Mapped[str | None] = mapped_column(String(120))
+    venue: Mapped[str | None] = mapped_column(Clipped(NAME))
+    city: Mapped[str | None] = mapped_column(Clipped(120))
+    country: Mapped[str | None] = mapped_column(Clipped(120))
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
@@ -65,14 +68,14 @@ class Document(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    source_name: Mapped[str] = mapped_column(String(NAME))
-    title: Mapped[str | None] = mapped_column(String(NAME))
+    source_name: Mapped[str] = mapped_column(Clipped(NAME))
+    title: Mapped[str | None] = mapped_column(Clipped(NAME))
     genre: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     published: Mapped[dt.date | None] = mapped_column(Date)
-    publisher: Mapped[str | None] = mapped_column(String(NAME))
-    url: Mapped[str | None] = mapped_column(String(2000))
-    author: Mapped[str | None] = mapped_column(String(NAME))
+    publisher: Mapped[str | None] = mapped_column(Clipped(NAME))
+    url: Mapped[str | None] = mapped_column(Clipped(2000))
+    author: Mapped[str | None] = mapped_column(Clipped(NAME))
     event_id: Mapped[int | None] = mapped_column(
         ForeignKey("events.id", ondelete="SET NULL"), index=True
     )
@@ -92,8 +95,8 @@ class Speaker(Base):
     __tablename__ = "speakers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(NAME), unique=True)
-    name: Mapped[str] = mapped_column(String(NAME), index=True)
+    slug: Mapped[str] = mapped_column(Clipped(NAME), unique=True)
+    name: Mapped[str] = mapped_column(Clipped(NAME), index=True)
     kind: Mapped[str] = mapped_column(String(20), default="person")
     # The Wikidata item a directory ties the speaker to ("Q76"); one speaker per item.
     wikidata: Mapped[str | None] = mapped_column(String(20), unique=True)
@@ -117,8 +120,8 @@ class SpeakerAlias(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
-    alias: Mapped[str] = mapped_column(String(NAME))
-    alias_norm: Mapped[str] = mapped_column(String(NAME), index=True)
+    alias: Mapped[str] = mapped_column(Clipped(NAME))
+    alias_norm: Mapped[str] = mapped_column(Clipped(NAME), index=True)
     source: Mapped[str] = mapped_column(String(20))
 
     speaker: Mapped[Speaker] = relationship(back_populates="aliases", lazy="raise")
@@ -133,9 +136,9 @@ class SpeakerRole(Base):
     speaker_id: Mapped[int] = mapped_column(
         ForeignKey("speakers.id", ondelete="CASCADE"), index=True
     )
-    title: Mapped[str] = mapped_column(String(NAME), index=True)
-    organisation: Mapped[str | None] = mapped_column(String(NAME))
-    country: Mapped[str | None] = mapped_column(String(120))
+    title: Mapped[str] = mapped_column(Clipped(NAME), index=True)
+    organisation: Mapped[str | None] = mapped_column(Clipped(NAME))
+    country: Mapped[str | None] = mapped_column(Clipped(120))
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(20))
@@ -149,8 +152,8 @@ class Topic(Base):
     __tablename__ = "topics"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(NAME), unique=True)
-    name: Mapped[str] = mapped_column(String(NAME), index=True)
+    slug: Mapped[str] = mapped_column(Clipped(NAME), unique=True)
+    name: Mapped[str] = mapped_column(Clipped(NAME), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     speaker_id: Mapped[int | None] = mapped_column(
         ForeignKey("speakers.id", ondelete="SET NULL"), index=True
@@ -167,8 +170,8 @@ class TopicAlias(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"))
-    alias: Mapped[str] = mapped_column(String(NAME))
-    alias_norm: Mapped[str] = mapped_column(String(NAME), index=True)
+    alias: Mapped[str] = mapped_column(Clipped(NAME))
+    alias_norm: Mapped[str] = mapped_column(Clipped(NAME), index=True)
 
     topic: Mapped[Topic] = relationship(back_populates="aliases", lazy="raise")
 
@@ -180,6 +183,8 @@ class Quote(Base):
     __table_args__ = (
         UniqueConstraint("document_id", "position"),
         Index("ix_quotes_speaker_id_id", "speaker_id", "id"),
+        # Verification: a speaker's transcript turns within days of a news quote.
+        Index("ix_quotes_speaker_id_spoken_on", "speaker_id", "spoken_on"),
         Index("ix_quotes_spoken_on_id", "spoken_on", "id"),
         # Covering index for facets: counts by speaker, kind, event, month without the text.
         Index("ix_quotes_facets", "id", "speaker_id", "kind", "event_id", "spoken_on"),
@@ -198,7 +203,7 @@ class Quote(Base):
     )
     spoken_on: Mapped[dt.date | None] = mapped_column(Date)
     elsewhere: Mapped[bool] = mapped_column(Boolean, default=False)
-    attribution_label: Mapped[str | None] = mapped_column(String(NAME))
+    attribution_label: Mapped[str | None] = mapped_column(Clipped(NAME))
     attribution_start: Mapped[int | None] = mapped_column(Integer)
     attribution_end: Mapped[int | None] = mapped_column(Integer)
     attribution_method: Mapped[str] = mapped_column(String(30))
@@ -213,6 +218,13 @@ class Quote(Base):
     replies_to: Mapped[Quote | None] = relationship(remote_side=[id], lazy="raise")
     topic_links: Mapped[list[QuoteTopic]] = relationship(
         back_populates="quote", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+    verification: Mapped[QuoteVerification | None] = relationship(
+        primaryjoin="Quote.id == QuoteVerification.quote_id",
+        foreign_keys="QuoteVerification.quote_id",
+        uselist=False,
+        viewonly=True,
+        lazy="raise",
     )
 
 
@@ -253,9 +265,40 @@ class QuoteMatch(Base):
 
 class NameGeneration(Base):
     """A number the database raises on every change to speakers, topics or their aliases
-    (triggers, migration 0005): in-process name caches are valid while it stays the same."""
+    (triggers, migration 0006): in-process name caches are valid while it stays the same."""
 
     __tablename__ = "name_generations"
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger)
+
+
+class QuoteVerification(Base):
+    """A news quote checked against the transcript it reports: did they say it like that?
+
+    One row per direct or partial news quote; `no_source` when no transcript of its event or
+    speaker is in the archive. `diff` holds the word-level runs (op, news, source, offsets,
+    signpost, problem); source offsets are characters into the source document's text.
+    """
+
+    __tablename__ = "quote_verifications"
+    # Filters and facets by status: (status, quote_id) answers "quotes that are altered".
+    __table_args__ = (Index("ix_quote_verifications_status_quote_id", "status", "quote_id"),)
+
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True
+    )
+    status: Mapped[str] = mapped_column(String(20))
+    source_quote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quotes.id", ondelete="SET NULL"), index=True
+    )
+    source_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    score: Mapped[float | None] = mapped_column(Float)
+    diff: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    verified_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )

@@ -9,16 +9,25 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db.limits import limit_statements
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; on SQLite emit BEGIN ourselves (for savepoints) and enforce FKs."""
+
+def make_engine(url: str, statement_timeout_ms: int | None = None, **kwargs: Any) -> Engine:
+    """Create an engine; on SQLite emit BEGIN ourselves (for savepoints) and enforce FKs.
+
+    With `statement_timeout_ms` (the API's engines) every statement is stopped past that time
+    on both databases, and a request can cancel its statements (see `app.db.limits`).
+    """
     if url.startswith("sqlite"):
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs
         )
         _fix_sqlite_transactions(engine)
-        return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    if statement_timeout_ms is not None:
+        limit_statements(engine, statement_timeout_ms)
+    return engine
 
 
 def _fix_sqlite_transactions(engine: Engine) -> None:

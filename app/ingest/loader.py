@@ -5,9 +5,13 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from app.ingest.sidecar import sidecar_problems
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 
@@ -36,19 +40,59 @@ class LoadedDocument:
 
 def read_document(path: Path, max_bytes: int) -> LoadedDocument:
     """Read a file and its optional `NAME.meta.json` sidecar; raise IngestError when unusable."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(path, f"file is {size} bytes, over the limit of {max_bytes} bytes")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(path, f"cannot read file: {exc.strerror or exc}") from exc
-    text, encoding = decode_bytes(path, data)
+    text, encoding = decode_bytes(path, read_capped(path, max_bytes))
     text = normalise_newlines(text)
     if not text.strip():
         raise IngestError(path, "file is empty")
+    _refuse_nul(path, text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return LoadedDocument(path, text, digest, encoding, read_sidecar(path))
+    return LoadedDocument(path, text, digest, encoding, read_sidecar(path, max_bytes))
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`.
+
+    Only regular files: `/dev/zero` never ends and a FIFO blocks until someone writes. The
+    read stops one byte past the cap, whatever the size the file claimed when it was checked.
+    """
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            os.listdir(path)  # a folder reaches here only when it could not be listed
+            raise IngestError(path, "is a folder, not a document")
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError(path, f"not a regular file ({_file_kind(info.st_mode)})")
+        if info.st_size > max_bytes:
+            raise IngestError(
+                path, f"file is {info.st_size} bytes, over the limit of {max_bytes} bytes"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise IngestError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise IngestError(path, f"file is over the limit of {max_bytes} bytes")
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
+def _refuse_nul(path: Path, text: str) -> None:
+    """NUL anywhere, not only in the first bytes: PostgreSQL cannot store it in text, so both
+    databases refuse the document rather than only one of them."""
+    offset = text.find("\x00")
+    if offset >= 0:
+        raise IngestError(path, f"contains a NUL character (at character {offset})")
 
 
 def decode_bytes(path: Path, data: bytes) -> tuple[str, str]:
@@ -90,30 +134,59 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_sidecar(path: Path) -> dict[str, Any]:
+def read_sidecar(path: Path, max_bytes: int) -> dict[str, Any]:
     """Metadata that wins over guesses: `NAME.meta.json` beside `NAME.txt`."""
     sidecar = path.with_name(path.stem + ".meta.json")
-    if not sidecar.is_file():
+    if not sidecar.exists():
         return {}
+    data = read_capped(sidecar, max_bytes)
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        meta = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise IngestError(sidecar, f"unreadable metadata sidecar: {exc}") from exc
     if not isinstance(meta, dict):
         raise IngestError(sidecar, "metadata sidecar must hold a JSON object")
+    problems = sidecar_problems(meta)
+    if problems:
+        raise IngestError(sidecar, "wrong metadata: " + "; ".join(problems))
     return meta
 
 
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Files to ingest and files skipped: folders contribute their `.txt`/`.md` documents."""
+    """Files to ingest and files skipped: folders contribute their `.txt`/`.md` documents.
+
+    A folder that cannot be listed is returned as a document, so that reading it reports why.
+    """
     documents: list[Path] = []
     skipped: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.endswith(".meta.json"):
-                    continue
-                (documents if child.suffix.lower() in DOCUMENT_SUFFIXES else skipped).append(child)
-        else:
+        if not _is_dir(path):
             documents.append(path)
+            continue
+        files, unreadable = _walk(path)
+        documents.extend(unreadable)
+        for child in files:
+            if child.name.endswith(".meta.json"):
+                continue
+            (documents if child.suffix.lower() in DOCUMENT_SUFFIXES else skipped).append(child)
     return documents, skipped
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # its parent cannot be searched: reading it will say so
+        return False
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Files under a folder, in order, and the folders below it that could not be listed."""
+    unreadable: list[Path] = []
+
+    def failed(exc: OSError) -> None:
+        unreadable.append(Path(exc.filename or folder))
+
+    files = [
+        Path(root) / name for root, _, names in os.walk(folder, onerror=failed) for name in names
+    ]
+    return sorted(p for p in files if p.is_file()), sorted(unreadable)

@@ -2,7 +2,8 @@
 
 Order: the document row; its speakers (each distinct claim matched once); the event the
 speakers met at; the quotes; their topic links (one batch); then matches with quotes of
-other documents, which may merge two events into one.
+other documents, which may merge two events into one; last, verification of news quotes
+against transcripts (`write.verification`), once events are final.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from app.nlp.statements import SpeakerClaim, Statement
 from app.write.events import resolve_event
 from app.write.speaker_matching import match_speaker
 from app.write.topics import link_topics
+from app.write.verification import verify_document
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ def store_document(session: Session, parsed: ParsedDocument) -> StoreResult:
     quotes = _store_quotes(session, document, parsed, notes)
     link_topics(session, [(q.id, p.topics) for q, p in zip(quotes, parsed.quotes, strict=True)])
     match_document_quotes(session, document, quotes)
+    verify_document(session, document)
     return StoreResult(document.id, len(quotes), "ingested", tuple(notes))
 
 

@@ -28,6 +28,15 @@ from app.schemas.quotes import (
 from app.schemas.refs import DocumentRef, EventRef, SpeakerCount, SpeakerRef, TopicCount, TopicRef
 from app.schemas.speakers import AliasOut, RoleOut, SpeakerDetail, SpeakerOut
 from app.schemas.topics import TopicDetail, TopicOut
+from app.schemas.verification import (
+    DiffRun,
+    DocumentVerification,
+    StatusCounts,
+    Verification,
+    VerificationStatus,
+    VerificationSummary,
+    VerifiedQuote,
+)
 
 
 # Named subclasses so that the OpenAPI document and generated clients say `DocumentPage`.
@@ -50,10 +59,12 @@ class EventPage(Page[EventOut]):
 __all__ = [
     "AliasOut",
     "Attribution",
+    "DiffRun",
     "DocumentDetail",
     "DocumentOut",
     "DocumentPage",
     "DocumentRef",
+    "DocumentVerification",
     "EventDetail",
     "EventOut",
     "EventPage",
@@ -77,11 +88,16 @@ __all__ = [
     "SpeakerOut",
     "SpeakerPage",
     "SpeakerRef",
+    "StatusCounts",
     "TopicCount",
     "TopicDetail",
     "TopicOut",
     "TopicPage",
     "TopicRef",
+    "Verification",
+    "VerificationStatus",
+    "VerificationSummary",
+    "VerifiedQuote",
     "model_examples",
 ]
 

@@ -11,6 +11,7 @@ from app.schemas import examples as ex
 from app.schemas.common import Out, example_config
 from app.schemas.page import Page
 from app.schemas.refs import DocumentRef, EventRef, SpeakerRef, TopicRef
+from app.schemas.verification import Verification, VerificationSummary
 
 QuoteKind = Literal["turn", "question", "direct", "partial", "indirect"]
 
@@ -47,6 +48,11 @@ class QuoteOut(Out):
     topics: list[TopicRef]
     snippet: str | None = Field(
         default=None, description="With `q`: the matching words, marked with <mark>."
+    )
+    verification: VerificationSummary | None = Field(
+        default=None,
+        description="For a direct or partial news quote: was it quoted as said? "
+        "None for transcript turns and indirect speech.",
     )
 
 
@@ -88,6 +94,11 @@ class QuoteDetail(QuoteOut):
     same_words: list[SameWords] = Field(
         description="Other documents that carry these words, best match first."
     )
+    verification: Verification | None = Field(
+        default=None,
+        description="For a direct or partial news quote: the verdict, the transcript passage "
+        "and a word-level diff.",
+    )
 
 
 class FacetCount(Out):
@@ -119,6 +130,7 @@ class Facets(Out):
                 {"key": "2015-09", "label": "2015-09", "count": 2},
                 {"key": "2016-10", "label": "2016-10", "count": 1},
             ],
+            "verification": [{"key": "altered", "label": "altered", "count": 1}],
             "interpreted": [
                 "speaker 'Kerry' matched John Kerry",
                 "topic 'Assad' matched Bashar al-Assad",
@@ -131,6 +143,9 @@ class Facets(Out):
     kinds: list[FacetCount]
     events: list[FacetCount]
     months: list[FacetCount]
+    verification: list[FacetCount] = Field(
+        description="News quotes by verification status (verbatim, edited, altered, ...)."
+    )
     interpreted: list[str]
 
 

@@ -11,6 +11,7 @@ from app.db.models import Document, Quote, QuoteMatch
 from app.schemas import DocumentRef, QuoteContext, QuoteDetail, SameWords
 from app.services.present import quote_out
 from app.services.quotes import get_quote
+from app.services.verification import quote_verification
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+")
 CONTEXT_CHARS = 400  # about two sentences either side
@@ -28,7 +29,10 @@ def quote_detail(session: Session, quote: Quote) -> QuoteDetail:
         replies_to=quote_out(replies_to) if replies_to else None,
     )
     return QuoteDetail(
-        **quote_out(quote).model_dump(), context=context, same_words=_same_words(session, quote)
+        **quote_out(quote).model_dump(exclude={"verification"}),
+        context=context,
+        same_words=_same_words(session, quote),
+        verification=quote_verification(session, quote.id),
     )
 
 

@@ -35,6 +35,7 @@ CSV_COLUMNS = [
     "attribution_label",
     "attribution_method",
     "topics",
+    "verification",
 ]
 # Excel reads a CSV file as the local code page unless it starts with a byte-order mark:
 # without it, “curly quotes” and accents turn into mojibake.
@@ -117,6 +118,7 @@ def _row(quote: Quote) -> list[object]:
         out.attribution.label or "",
         out.attribution.method,
         "; ".join(t.name for t in out.topics),
+        out.verification.status if out.verification else "",
     ]
 
 

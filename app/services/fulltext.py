@@ -8,6 +8,7 @@ PostgreSQL terms go through plainto_tsquery/phraseto_tsquery as bound parameters
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy import (
     Double,
     Select,
     TextClause,
+    bindparam,
     cast,
     column,
     func,
@@ -26,6 +28,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement as Expr
 
 from app.db.models import Quote
@@ -33,6 +36,26 @@ from app.errors import BadQuery
 
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+# Bounds on one search. A journalist's query is a few words or a pasted sentence; thousands of
+# terms only make expressions that exhaust the parser (a RecursionError, a crash on PostgreSQL)
+# or run for minutes. Past these a query is refused with a 400 that says why.
+MAX_QUERY_CHARS = 1_000
+MAX_TERMS = 32  # words, phrases and prefixes joined by AND, OR and NOT
+MAX_WORDS = 64  # words in all terms, phrases included
+
+
+@dataclass(frozen=True)
+class Search:
+    """A full-text query for one engine: which quotes match, how well, and their snippets.
+
+    Snippets are asked for the rows of a page only, once they are chosen: highlighting every
+    match (as a column of the sorted query) cost a snippet per match.
+    """
+
+    where: ColumnElement[bool]
+    rank: Expr
+    snippets: Callable[[Session, Sequence[int]], dict[int, str]]
 
 
 @dataclass(frozen=True)
@@ -45,6 +68,11 @@ class Term:
 
 def parse_query(q: str) -> list[list[Term]]:
     """A list of OR-groups of AND-ed terms: `a b OR c -d` -> [[a, b], [c, -d]]."""
+    if len(q) > MAX_QUERY_CHARS:
+        raise BadQuery(
+            f"q is {len(q)} characters long; a search takes at most {MAX_QUERY_CHARS}",
+            errors=[{"parameter": "q", "in": "query", "message": "too long"}],
+        )
     groups: list[list[Term]] = [[]]
     for token in _TOKEN.findall(q):
         if token == "OR":
@@ -60,7 +88,29 @@ def parse_query(q: str) -> list[list[Term]]:
     for group in groups:
         if all(t.negated for t in group):
             raise BadQuery(f"q={q!r}: a search cannot only exclude words; add a word to find")
+    _check_size(groups)
     return groups
+
+
+def _check_size(groups: list[list[Term]]) -> None:
+    terms = [t for group in groups for t in group]
+    words = sum(len(t.words) for t in terms)
+    if len(terms) > MAX_TERMS or words > MAX_WORDS:
+        raise BadQuery(
+            f"q has {len(terms)} terms and {words} words; a search takes at most "
+            f"{MAX_TERMS} terms and {MAX_WORDS} words",
+            errors=[{"parameter": "q", "in": "query", "message": "too many terms"}],
+        )
+
+
+def balanced(combine: Callable[[Expr, Expr], Expr], parts: Sequence[Expr]) -> Expr:
+    """Join expressions pairwise into a tree of depth log2(n), not a chain of depth n: each
+    level of nesting is a level of recursion when SQLAlchemy compiles the statement."""
+    level = list(parts)
+    while len(level) > 1:
+        paired = [combine(a, b) for a, b in zip(level[::2], level[1::2], strict=False)]
+        level = paired + ([level[-1]] if len(level) % 2 else [])
+    return level[0]
 
 
 def _term(token: str) -> Term | None:
@@ -105,27 +155,44 @@ def fts5_match(groups: list[list[Term]]) -> str:
     return " OR ".join(rendered)
 
 
-def sqlite_search(q: str) -> tuple[ColumnElement[bool], Expr, Expr]:
-    """(where clause, rank, snippet) for FTS5; rank: lower is better, so negate for sorting."""
+def sqlite_search(q: str) -> Search:
+    """FTS5: matches, bm25 rank (lower is better, so negated) and page snippets."""
     match = fts5_match(parse_query(q))
     ids: Select[Any] = (
         select(literal_column("rowid"))
         .select_from(text("quotes_fts"))
         .where(text("quotes_fts MATCH :match").bindparams(match=match))
     )
-    rank = (
-        select(literal_column("-bm25(quotes_fts)"))
+    # Every match ranked in one FTS5 pass, materialised once: bm25() asked row by row (a
+    # correlated subquery) re-reads the posting lists of every term per row, so sorting
+    # `q=a*` by relevance cost the square of its matches (7 minutes at 50k quotes).
+    ranked = (
+        select(
+            literal_column("rowid").label("id"),
+            literal_column("-bm25(quotes_fts)").label("rank"),
+        )
         .select_from(text("quotes_fts"))
-        .where(text("quotes_fts MATCH :match_r AND rowid = quotes.id").bindparams(match_r=match))
-        .scalar_subquery()
+        .where(text("quotes_fts MATCH :match_r").bindparams(match_r=match))
+        .cte("fts_ranked")
+        .prefix_with("MATERIALIZED")
     )
-    snippet = (
-        select(literal_column("snippet(quotes_fts, 0, '<mark>', '</mark>', '…', 16)"))
-        .select_from(text("quotes_fts"))
-        .where(text("quotes_fts MATCH :match_s AND rowid = quotes.id").bindparams(match_s=match))
-        .scalar_subquery()
-    )
-    return Quote.id.in_(ids), rank, snippet
+    rank = select(ranked.c.rank).where(ranked.c.id == Quote.id).scalar_subquery()
+
+    def snippets(session: Session, quote_ids: Sequence[int]) -> dict[int, str]:
+        if not quote_ids:
+            return {}
+        rows = session.execute(_SQLITE_SNIPPETS, {"match": match, "ids": list(quote_ids)})
+        return {row[0]: row[1] for row in rows}
+
+    return Search(Quote.id.in_(ids), rank, snippets)
+
+
+# Snippets for a page's rows from one FTS5 cursor. `+rowid` keeps the id list away from FTS5,
+# which would otherwise re-run a prefix query (merging every `a*` posting list) per id.
+_SQLITE_SNIPPETS = text(
+    "SELECT rowid, snippet(quotes_fts, 0, '<mark>', '</mark>', '…', 16) FROM quotes_fts "
+    "WHERE quotes_fts MATCH :match AND +rowid IN :ids"
+).bindparams(bindparam("ids", expanding=True))
 
 
 # The FTS5 table as a FROM item: its rowid is the quote's id.
@@ -150,9 +217,10 @@ def _tsquery(t: Term) -> Expr:
     if t.prefix:
         # Prefix terms are single \w+ words (see _term), safe inside to_tsquery; 'simple'
         # keeps them unstemmed, to meet the stems the english configuration indexed.
-        query = func.to_tsquery("simple", literal(t.words[0] + ":*"))
-        for stem in stem_prefixes(t.words[0]):
-            query = func.tsquery_or(query, func.to_tsquery("simple", literal(stem)))
+        forms = [t.words[0] + ":*", *stem_prefixes(t.words[0])]
+        query = balanced(
+            func.tsquery_or, [func.to_tsquery("simple", literal(form)) for form in forms]
+        )
     elif t.phrase:
         query = func.phraseto_tsquery("english", literal(" ".join(t.words)))
     else:
@@ -162,25 +230,31 @@ def _tsquery(t: Term) -> Expr:
 
 def postgres_tsquery(groups: list[list[Term]]) -> Expr:
     """tsquery_and/or/not are the functions behind PostgreSQL's &&, || and !! on tsquery."""
-    combined: Expr | None = None
-    for group in groups:
-        part: Expr | None = None
-        for term in group:
-            query = _tsquery(term)
-            part = query if part is None else func.tsquery_and(part, query)
-        combined = part if combined is None else func.tsquery_or(combined, part)
-    assert combined is not None
-    return combined
+    parts = [balanced(func.tsquery_and, [_tsquery(t) for t in group]) for group in groups]
+    return balanced(func.tsquery_or, parts)
 
 
-def postgres_search(q: str) -> tuple[ColumnElement[bool], Expr, Expr]:
+_HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10"
+
+
+def postgres_search(q: str) -> Search:
     tsquery = postgres_tsquery(parse_query(q))
     # The stored to_tsvector('english', text) (migration 0003): checking a row costs a read,
     # not a to_tsvector call, when the planner walks quotes in id order.
     vector = literal_column("quotes.quotes_fts_vector", type_=TSVECTOR)
     # float4 -> float8: a real read back as text would not round-trip through a cursor.
     rank = cast(func.ts_rank_cd(vector, tsquery), Double)
-    snippet = func.ts_headline(
-        "english", Quote.text, tsquery, "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10"
-    )
-    return vector.op("@@")(tsquery), rank, snippet
+
+    def snippets(session: Session, quote_ids: Sequence[int]) -> dict[int, str]:
+        if not quote_ids:
+            return {}
+        headline = func.ts_headline(
+            "english",
+            Quote.text,
+            tsquery,
+            "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10",
+        )
+        rows = session.execute(select(Quote.id, headline).where(Quote.id.in_(quote_ids)))
+        return {row[0]: row[1] for row in rows}
+
+    return Search(vector.op("@@")(tsquery), rank, snippets)

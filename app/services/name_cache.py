@@ -1,7 +1,7 @@
 """Resolved names kept in process, valid while the database's name generation stands still.
 
 `speaker=Kerry&topic=Assad` cost four queries of name lookup per request; the same handful of
-names comes up again and again. Triggers (migration 0005) raise `name_generations.value` on
+names comes up again and again. Triggers (migration 0006) raise `name_generations.value` on
 any change to speakers, topics or their aliases, by any process, in the writing transaction;
 an answer remembered at one generation is used only while the database still reports it.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.interfaces import LoaderOption
 
-from app.db.models import Document, Quote, QuoteTopic
+from app.db.models import Document, Quote, QuoteTopic, QuoteVerification
 from app.schemas import (
     Attribution,
     DocumentRef,
@@ -14,6 +14,7 @@ from app.schemas import (
     SpeakerRef,
     TopicRef,
 )
+from app.services.verification import summary_of
 
 
 def quote_load_options() -> list[LoaderOption]:
@@ -25,6 +26,9 @@ def quote_load_options() -> list[LoaderOption]:
         ),
         joinedload(Quote.event),
         selectinload(Quote.topic_links).joinedload(QuoteTopic.topic),
+        selectinload(Quote.verification).load_only(
+            QuoteVerification.status, QuoteVerification.score, QuoteVerification.source_quote_id
+        ),
     ]
 
 
@@ -52,4 +56,5 @@ def quote_out(quote: Quote) -> QuoteOut:
             TopicRef(id=link.topic.id, name=link.topic.name, kind=link.topic.kind, scope=link.scope)  # type: ignore[arg-type]
             for link in topics
         ],
+        verification=summary_of(quote.verification),
     )

@@ -2,8 +2,8 @@
 
 Hot reads skip the ORM: loading Quote instances with joined and select-in relationships
 cost more than the queries themselves (identity map, one object per row and relation).
-A page is one statement for the quotes with their speaker, document and event, and one
-for the topics of the page's quotes.
+A page is one statement for the quotes with their speaker, document, event and verification
+verdict, and one for the topics of the page's quotes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Row, Select, bindparam, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Document, Event, Quote, QuoteTopic, Speaker, Topic
+from app.db.models import Document, Event, Quote, QuoteTopic, QuoteVerification, Speaker, Topic
 from app.services.fulltext import FTS5, FTS5_SNIPPET
 
 QUOTE_COLUMNS = (
@@ -42,12 +42,16 @@ QUOTE_COLUMNS = (
     Event.kind.label("event_kind"),
     Event.date.label("event_date"),
     Event.city.label("event_city"),
+    QuoteVerification.status.label("verification_status"),
+    QuoteVerification.score.label("verification_score"),
+    QuoteVerification.source_quote_id.label("verification_source_quote_id"),
 )
 
 _FROM = (
     Quote.__table__.join(Document.__table__, Document.id == Quote.document_id)
     .outerjoin(Speaker.__table__, Speaker.id == Quote.speaker_id)
     .outerjoin(Event.__table__, Event.id == Quote.event_id)
+    .outerjoin(QuoteVerification.__table__, QuoteVerification.quote_id == Quote.id)
 )
 # Built once: coercing two dozen columns into a new select cost more than running it.
 _COLUMNS: list[Any] = list(QUOTE_COLUMNS)
@@ -60,6 +64,7 @@ _FTS5_QUOTES: Select[Any] = (
     .join(Document.__table__, Document.id == Quote.document_id)
     .outerjoin(Speaker.__table__, Speaker.id == Quote.speaker_id)
     .outerjoin(Event.__table__, Event.id == Quote.event_id)
+    .outerjoin(QuoteVerification.__table__, QuoteVerification.quote_id == Quote.id)
 )
 
 _TOPICS = (
@@ -141,12 +146,24 @@ def quote_dict(
         "elsewhere": row.elsewhere,
         "topics": topics,
         "snippet": snippet,
+        "verification": None
+        if row.verification_status is None
+        else {
+            "status": row.verification_status,
+            "score": row.verification_score,
+            "source_quote_id": row.verification_source_quote_id,
+        },
     }
 
 
-def quote_dicts(session: Session, rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
-    """Rows of a `quote_select` (with an optional `snippet` column) and their topics."""
+def quote_dicts(
+    session: Session, rows: Sequence[Row[Any]], snippets: dict[int, str] | None = None
+) -> list[dict[str, Any]]:
+    """Rows of a `quote_select` and their topics; snippets from a `snippet` column (the FTS5
+    walk reads them from the same row) or, for a search's other pages, from `snippets`."""
     topics = topics_by_quote(session, [r.id for r in rows])
     if rows and "snippet" in rows[0]._fields:
         return [quote_dict(r, topics[r.id], r.snippet) for r in rows]
+    if snippets is not None:
+        return [quote_dict(r, topics[r.id], snippets.get(r.id)) for r in rows]
     return [quote_dict(r, topics[r.id]) for r in rows]

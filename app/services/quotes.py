@@ -17,6 +17,7 @@ from app.nlp.roles import ROLE_FAMILIES, role_family
 from app.schemas import QuotePage
 from app.services.fulltext import (
     FTS5,
+    Search,
     fts5_matches,
     parse_query,
     postgres_search,
@@ -26,6 +27,7 @@ from app.services.names import resolve_speaker_ref, resolve_topic_ref
 from app.services.paging import decode_cursor, encode_cursor, invalid_cursor, require_keys
 from app.services.present import quote_load_options
 from app.services.quote_rows import fts5_quote_select, quote_dicts, quote_select, read_quotes
+from app.services.verification import status_clause
 
 # Counting stops here and `total` becomes "at least this many" (total_is_estimate). Counting is
 # the dearest part of a page: 10,000 matches of a common word took ~30 ms to count on
@@ -46,6 +48,7 @@ class QuoteFilters:
     date_to: dt.date | None = None
     q: str | None = None
     role: str | None = None
+    verification: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -56,12 +59,13 @@ class QuoteQuery:
     interpreted: list[str]
     empty: bool = False  # a forgiving name matched nothing: the answer is no quotes
     rank: Any = None
-    snippet: Any = None
-    text_clause: Any = None  # the full-text clause among `clauses`
+    search: Search | None = None
     fts5_q: str | None = None  # SQLite: the search, for statements driven by the FTS5 table
 
     def without_text(self) -> list[ColumnElement[bool]]:
-        return [c for c in self.clauses if c is not self.text_clause]
+        """The clauses but the full-text one (which an FTS5-driven statement replaces)."""
+        where = self.search.where if self.search is not None else None
+        return [c for c in self.clauses if c is not where]
 
 
 def build_query(session: Session, filters: QuoteFilters) -> QuoteQuery:
@@ -73,6 +77,8 @@ def build_query(session: Session, filters: QuoteFilters) -> QuoteQuery:
     _text_clause(session, filters, query)
     if filters.kinds:
         query.clauses.append(Quote.kind.in_(filters.kinds))
+    if filters.verification:
+        query.clauses.append(status_clause(filters.verification))
     if filters.event is not None:
         query.clauses.append(Quote.event_id == filters.event)
     if filters.document is not None:
@@ -156,9 +162,9 @@ def _text_clause(session: Session, filters: QuoteFilters, query: QuoteQuery) -> 
     if not filters.q:
         return
     sqlite = session.get_bind().dialect.name == "sqlite"
-    where, query.rank, query.snippet = (sqlite_search if sqlite else postgres_search)(filters.q)
-    query.clauses.append(where)
-    query.text_clause = where
+    query.search = (sqlite_search if sqlite else postgres_search)(filters.q)
+    query.rank = query.search.rank
+    query.clauses.append(query.search.where)
     query.fts5_q = filters.q if sqlite else None
 
 
@@ -193,15 +199,14 @@ def find_quotes(
         return _page_of_ids(session, query, text_ids, limit, after, count)
     if query.fts5_q is not None and sort == "id":
         return _fts5_page(session, query, limit, after, count)
-    columns = [query.snippet.label("snippet")] if query.snippet is not None else []
     rank_col = [query.rank.label("rank")] if sort == "relevance" else []
-    stmt = quote_select(*columns, *rank_col).where(*query.clauses)
+    stmt = quote_select(*rank_col).where(*query.clauses)
     stmt = _ordered(stmt, sort, after, query.rank)
     rows = read_quotes(session, stmt.limit(limit + 1))
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = _cursor_after(rows[-1], sort) if more and rows else None
-    items = quote_dicts(session, rows)
+    items = quote_dicts(session, rows, _snippets(session, query, rows))
     if count and text_ids is not None:  # more than TOTAL_CAP matches: already counted
         return QuoteRows(items, next_cursor, query.interpreted, TOTAL_CAP, True)
     total, estimate = _total(session, query, after, rows, more) if count else (None, False)
@@ -246,6 +251,13 @@ def quote_page(
     )
 
 
+def _snippets(session: Session, query: QuoteQuery, rows: Sequence[Any]) -> dict[int, str] | None:
+    """Highlights for the page's rows only, once they are chosen; None without a search."""
+    if query.search is None:
+        return None
+    return query.search.snippets(session, [row.id for row in rows])
+
+
 def _text_matches(session: Session, query: QuoteQuery, sort: str) -> list[int] | None:
     """PostgreSQL, full-text search sorted by id: up to TOTAL_CAP + 1 matching ids, any order.
 
@@ -273,13 +285,14 @@ def _page_of_ids(
     """The id-ordered page after the cursor, out of every match's id."""
     last = after["id"] if after is not None else 0
     wanted = sorted(i for i in ids if i > last)[: limit + 1]
-    columns = [query.snippet.label("snippet")] if query.snippet is not None else []
-    stmt = quote_select(*columns).where(Quote.id.in_(wanted[:limit])).order_by(Quote.id)
+    stmt = quote_select().where(Quote.id.in_(wanted[:limit])).order_by(Quote.id)
     rows = read_quotes(session, stmt) if wanted else []
+    snippets = _snippets(session, query, rows)
     more = len(wanted) > limit
     next_cursor = _cursor_after(rows[-1], "id") if more and rows else None
     total = len(ids) if count else None
-    return QuoteRows(quote_dicts(session, rows), next_cursor, query.interpreted, total, False)
+    items = quote_dicts(session, rows, snippets)
+    return QuoteRows(items, next_cursor, query.interpreted, total, False)
 
 
 def _fts5_page(

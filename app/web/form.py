@@ -22,6 +22,19 @@ KIND_LABELS = {
     "partial": "partial quote (news)",
     "indirect": "reported speech (news)",
 }
+# The badge on a news quote checked against the transcript (no badge for `no_source`).
+VERIFICATION_LABELS = {
+    "verbatim": "verbatim",
+    "edited": "edited, signposted",
+    "altered": "altered",
+    "unmatched": "not in the transcript",
+}
+VERIFICATION_HELP = {
+    "verbatim": "The words appear in the transcript as printed.",
+    "edited": "Every change from the transcript is signposted (an ellipsis, brackets).",
+    "altered": "Words differ from the transcript with no signpost: open the JSON for the diff.",
+    "unmatched": "A transcript of this event exists but holds no passage close to these words.",
+}
 SORTS = {"newest": "-date", "oldest": "date", "relevance": "relevance"}
 FIELD_LABELS = {"date_from": "From (date_from)", "date_to": "To (date_to)", "event": "Event"}
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 
 from app.web.citation import long_date, role_text
-from app.web.form import KIND_LABELS
+from app.web.form import KIND_LABELS, VERIFICATION_HELP, VERIFICATION_LABELS
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
@@ -17,5 +17,7 @@ templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.filters["long_date"] = long_date
 templates.env.filters["role_text"] = role_text
 templates.env.globals["KIND_LABELS"] = KIND_LABELS
+templates.env.globals["VERIFICATION_LABELS"] = VERIFICATION_LABELS
+templates.env.globals["VERIFICATION_HELP"] = VERIFICATION_HELP
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Document, Event, EventParticipant, Quote
 from app.nlp.statements import EventClues
+from app.write.verification import checked_quotes_at, reverify
 
 
 def resolve_event(session: Session, clues: EventClues, genre: str, speaker_ids: set[int]) -> Event:
@@ -59,6 +60,10 @@ def merge_events(session: Session, source: Event, target: Event) -> None:
     """Move documents, quotes and participants of `source` onto `target`, then drop `source`."""
     if source.id == target.id:
         return
+    # News quotes whose event (or date) changes here may now have, or lose, a transcript.
+    moved = checked_quotes_at(
+        session, [source.id] if target.date is not None else [source.id, target.id]
+    )
     _fill_gaps(target, source)  # first: the merged event's date dates the quotes below
     session.execute(
         update(Document).where(Document.event_id == source.id).values(event_id=target.id)
@@ -87,6 +92,7 @@ def merge_events(session: Session, source: Event, target: Event) -> None:
     session.expunge(source)
     session.flush()
     session.expire_all()  # bulk updates above bypassed the identity map
+    reverify(session, moved)
 
 
 def defining_genre(session: Session, event_id: int) -> str:

@@ -249,3 +249,13 @@ def test_a_card_links_the_original_url_when_the_document_has_one(
     card = html.split(f'id="card-{quote["id"]}"')[1].split("</article>")[0]
     assert '<a class="original" href="https://www.state.gov/remarks/example"' in card
     assert "https://www.state.gov/remarks/example." in unescape(card)  # ends the citation
+
+
+def test_news_quotes_carry_their_verification_badge(client: TestClient) -> None:
+    html = client.get("/", params={"speaker": "Kerry", "kind": "direct"}).text
+    badges = re.findall(r'<a class="badge verification-(\w+)" href="/quotes/(\d+)"', html)
+    assert {status for status, _ in badges} == {"altered", "verbatim"}
+    for status, quote_id in badges:
+        assert client.get(f"/quotes/{quote_id}").json()["verification"]["status"] == status
+    turns = client.get("/", params={"speaker": "Kerry", "kind": "turn"}).text
+    assert "verification-" not in turns

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from app.api.catalogue import Catalogue, Route, catalogue_router
-from app.api.deps import ExistingDocumentId
-from app.schemas import DocumentDetail, DocumentPage
+from app.api.deps import ExistingDocumentId, SessionDep
+from app.api.problems import problem_responses
+from app.schemas import DocumentDetail, DocumentPage, DocumentVerification
 from app.services.documents import get_document, list_documents
 from app.services.quotes import QuoteFilters
+from app.services.verification import document_verification
 
 
 def document_quotes(document_id: ExistingDocumentId) -> QuoteFilters:
@@ -39,3 +41,18 @@ router = catalogue_router(
         ),
     )
 )
+
+
+@router.get(
+    "/{document_id}/verification",
+    response_model=DocumentVerification,
+    responses=problem_responses(400, 404, 422),
+    summary="How faithfully an article quotes its sources",
+)
+def get_document_verification(
+    document_id: ExistingDocumentId, session: SessionDep
+) -> DocumentVerification:
+    """For a news article: how many of its direct and partial quotes appear in the transcript
+    verbatim, edited with every change signposted, altered, or not at all, and each quote's
+    verdict. A transcript has no quotes to check: its counts are all zero."""
+    return document_verification(session, document_id)

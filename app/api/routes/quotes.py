@@ -10,7 +10,7 @@ from fastapi.responses import StreamingResponse
 from app.api.deps import IsoDate, QuoteId, ScopeParam, SessionDep, id_query
 from app.api.paging import PageParams
 from app.api.problems import problem_responses
-from app.schemas import Facets, QuoteDetail, QuoteKind, QuotePage
+from app.schemas import Facets, QuoteDetail, QuoteKind, QuotePage, VerificationStatus
 from app.services.context import quote_detail
 from app.services.export import csv_stream, export_filename, ndjson_stream
 from app.services.facets import quote_facets as count_facets
@@ -97,6 +97,16 @@ async def quote_filters(  # async: no I/O, no thread-pool trip
         Query(description="With several topics: all or any.", examples=["all"]),
     ] = "all",
     scope: ScopeParam = "quote",
+    verification: Annotated[
+        list[VerificationStatus],
+        Query(
+            description="News quotes checked against the transcript: `verbatim`, `edited` "
+            "(every change signposted), `altered` (words changed without a signpost), "
+            "`unmatched` (not found in the event's transcript), `no_source` (no transcript). "
+            "Repeat for several.",
+            examples=[["altered"]],
+        ),
+    ] = [],  # noqa: B006
 ) -> QuoteFilters:
     return QuoteFilters(
         speakers=speaker,
@@ -110,6 +120,7 @@ async def quote_filters(  # async: no I/O, no thread-pool trip
         date_to=date_to,
         q=q,
         role=role,
+        verification=list(verification),
     )
 
 
@@ -183,7 +194,7 @@ def _export_from_accept(accept: str) -> str | None:
 )
 def quote_facets(session: SessionDep, filters: FiltersDep) -> Facets:
     """Count the quotes matching the same filters as `GET /quotes`, by speaker, topic, kind,
-    event and month: *who talks most about Assad, and when*."""
+    event, month and verification status: *who talks most about Assad, and when*."""
     return count_facets(session, filters)
 
 
@@ -195,5 +206,7 @@ def quote_facets(session: SessionDep, filters: FiltersDep) -> Facets:
 )
 def get_quote(quote_id: QuoteId, session: SessionDep) -> QuoteDetail:
     """One quote with its context: its paragraph, the sentences around it and, for a
-    transcript answer, the question it replies to."""
+    transcript answer, the question it replies to. A direct or partial news quote carries
+    `verification`: whether it was quoted as said, the transcript passage it reports and a
+    word-level diff of what changed."""
     return quote_detail(session, fetch_quote(session, quote_id))

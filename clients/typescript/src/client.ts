@@ -14,6 +14,8 @@ export type QuotePage = Schemas["QuotePage"];
 export type Facets = Schemas["Facets"];
 export type DocumentPage = Schemas["DocumentPage"];
 export type DocumentDetail = Schemas["DocumentDetail"];
+export type DocumentVerification = Schemas["DocumentVerification"];
+export type Verification = Schemas["Verification"];
 export type SpeakerPage = Schemas["SpeakerPage"];
 export type SpeakerDetail = Schemas["SpeakerDetail"];
 export type TopicPage = Schemas["TopicPage"];
@@ -129,7 +131,8 @@ export function createClient(options: ClientOptions) {
       const accept = format === "csv" ? "text/csv" : "application/x-ndjson";
       return (await request("/quotes", { ...query, format }, accept)).text();
     },
-    /** `GET /quotes/facets`: the same filters counted by speaker, topic, kind, event, month. */
+    /** `GET /quotes/facets`: the same filters counted by speaker, topic, kind, event, month
+     * and verification status. */
     quoteFacets: (query: FacetQuery = {}) => get<Facets>("/quotes/facets", query),
     /** `GET /quotes/{quote_id}`: one quote with its context. */
     getQuote: (id: QuoteId) => get<QuoteDetail>(`/quotes/${segment(id)}`),
@@ -137,6 +140,9 @@ export function createClient(options: ClientOptions) {
     getDocument: (id: DocumentId) => get<DocumentDetail>(`/documents/${segment(id)}`),
     listDocumentQuotes: (id: DocumentId, query: PageQuery = {}) =>
       get<QuotePage>(`/documents/${segment(id)}/quotes`, query),
+    /** `GET /documents/{document_id}/verification`: how faithfully a news article quotes. */
+    getDocumentVerification: (id: DocumentId) =>
+      get<DocumentVerification>(`/documents/${segment(id)}/verification`),
     listSpeakers: (query: SpeakerQuery = {}) => get<SpeakerPage>("/speakers", query),
     getSpeaker: (id: SpeakerId) => get<SpeakerDetail>(`/speakers/${segment(id)}`),
     listSpeakerQuotes: (id: SpeakerId, query: PageQuery = {}) =>

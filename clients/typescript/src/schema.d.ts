@@ -39,7 +39,7 @@ export interface paths {
         /**
          * Count matching quotes by speaker, topic, kind, event and month
          * @description Count the quotes matching the same filters as `GET /quotes`, by speaker, topic, kind,
-         *     event and month: *who talks most about Assad, and when*.
+         *     event, month and verification status: *who talks most about Assad, and when*.
          */
         get: operations["quote_facets"];
         put?: never;
@@ -60,7 +60,9 @@ export interface paths {
         /**
          * One quote, with its context
          * @description One quote with its context: its paragraph, the sentences around it and, for a
-         *     transcript answer, the question it replies to.
+         *     transcript answer, the question it replies to. A direct or partial news quote carries
+         *     `verification`: whether it was quoted as said, the transcript passage it reports and a
+         *     word-level diff of what changed.
          */
         get: operations["get_quote"];
         put?: never;
@@ -123,6 +125,28 @@ export interface paths {
          * @description The quotes of one document in the order they appear in it.
          */
         get: operations["list_document_quotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{document_id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How faithfully an article quotes its sources
+         * @description For a news article: how many of its direct and partial quotes appear in the transcript
+         *     verbatim, edited with every change signposted, altered, or not at all, and each quote's
+         *     verdict. A transcript has no quotes to check: its counts are all zero.
+         */
+        get: operations["get_document_verification"];
         put?: never;
         post?: never;
         delete?: never;
@@ -384,6 +408,63 @@ export interface components {
             confidence: number;
         };
         /**
+         * DiffRun
+         * @description One run of the word-level diff: the words as printed and as spoken.
+         * @example {
+         *       "op": "replaced",
+         *       "news": "making",
+         *       "source": "let me make it",
+         *       "news_start": 56,
+         *       "news_end": 62,
+         *       "source_start": 12068,
+         *       "source_end": 12082,
+         *       "signpost": null,
+         *       "problem": null
+         *     }
+         */
+        DiffRun: {
+            /**
+             * Op
+             * @description `inserted`: news words not in the source; `deleted`: source words the news left out; `replaced`: one for the other.
+             * @enum {string}
+             */
+            op: "equal" | "inserted" | "deleted" | "replaced";
+            /**
+             * News
+             * @description The words as printed ('' for a deletion).
+             */
+            news: string;
+            /**
+             * Source
+             * @description The words as spoken ('' for an insertion).
+             */
+            source: string;
+            /**
+             * News Start
+             * @description Offset into the quote's `text`.
+             */
+            news_start: number;
+            /** News End */
+            news_end: number;
+            /**
+             * Source Start
+             * @description Offset into the source document's text.
+             */
+            source_start: number;
+            /** Source End */
+            source_end: number;
+            /**
+             * Signpost
+             * @description What excuses the change: ellipsis, brackets, break, sentence begun mid-way.
+             */
+            signpost: string | null;
+            /**
+             * Problem
+             * @description What no signpost excuses: negation left out, number changed, ...
+             */
+            problem: string | null;
+        };
+        /**
          * DocumentDetail
          * @example {
          *       "id": 1,
@@ -562,6 +643,48 @@ export interface components {
             title: string | null;
             /** Source Name */
             source_name: string;
+        };
+        /**
+         * DocumentVerification
+         * @description How faithfully a news article quotes its sources.
+         * @example {
+         *       "document": {
+         *         "id": 3,
+         *         "title": "Syria: US, Britain discuss more sanctions",
+         *         "source_name": "002.txt"
+         *       },
+         *       "checked": 9,
+         *       "counts": {
+         *         "verbatim": 3,
+         *         "edited": 0,
+         *         "altered": 4,
+         *         "unmatched": 0,
+         *         "no_source": 2
+         *       },
+         *       "quotes": [
+         *         {
+         *           "quote_id": 46,
+         *           "text": "We are considering additional sanctions…",
+         *           "status": "altered",
+         *           "score": 87.7,
+         *           "source_quote_id": 9
+         *         }
+         *       ]
+         *     }
+         */
+        DocumentVerification: {
+            document: components["schemas"]["DocumentRef"];
+            /**
+             * Checked
+             * @description Direct and partial quotes held to a source.
+             */
+            checked: number;
+            counts: components["schemas"]["StatusCounts"];
+            /**
+             * Quotes
+             * @description Each checked quote, in document order.
+             */
+            quotes: components["schemas"]["VerifiedQuote"][];
         };
         /**
          * EventDetail
@@ -810,6 +933,13 @@ export interface components {
          *           "count": 1
          *         }
          *       ],
+         *       "verification": [
+         *         {
+         *           "key": "altered",
+         *           "label": "altered",
+         *           "count": 1
+         *         }
+         *       ],
          *       "interpreted": [
          *         "speaker 'Kerry' matched John Kerry",
          *         "topic 'Assad' matched Bashar al-Assad"
@@ -827,6 +957,11 @@ export interface components {
             events: components["schemas"]["FacetCount"][];
             /** Months */
             months: components["schemas"]["FacetCount"][];
+            /**
+             * Verification
+             * @description News quotes by verification status (verbatim, edited, altered, ...).
+             */
+            verification: components["schemas"]["FacetCount"][];
             /** Interpreted */
             interpreted: string[];
         };
@@ -1133,6 +1268,8 @@ export interface components {
              * @description With `q`: the matching words, marked with <mark>.
              */
             snippet?: string | null;
+            /** @description For a direct or partial news quote: the verdict, the transcript passage and a word-level diff. */
+            verification?: components["schemas"]["Verification"] | null;
             context: components["schemas"]["QuoteContext"];
             /**
              * Same Words
@@ -1243,6 +1380,8 @@ export interface components {
              * @description With `q`: the matching words, marked with <mark>.
              */
             snippet?: string | null;
+            /** @description For a direct or partial news quote: was it quoted as said? None for transcript turns and indirect speech. */
+            verification?: components["schemas"]["VerificationSummary"] | null;
         };
         /**
          * QuotePage
@@ -1589,6 +1728,43 @@ export interface components {
             wikidata?: string | null;
         };
         /**
+         * StatusCounts
+         * @example {
+         *       "verbatim": 3,
+         *       "edited": 0,
+         *       "altered": 4,
+         *       "unmatched": 0,
+         *       "no_source": 2
+         *     }
+         */
+        StatusCounts: {
+            /**
+             * Verbatim
+             * @default 0
+             */
+            verbatim: number;
+            /**
+             * Edited
+             * @default 0
+             */
+            edited: number;
+            /**
+             * Altered
+             * @default 0
+             */
+            altered: number;
+            /**
+             * Unmatched
+             * @default 0
+             */
+            unmatched: number;
+            /**
+             * No Source
+             * @default 0
+             */
+            no_source: number;
+        };
+        /**
          * TopicCount
          * @example {
          *       "id": 25,
@@ -1767,6 +1943,135 @@ export interface components {
              */
             scope: "quote" | "context";
         };
+        /**
+         * Verification
+         * @description The verdict with its evidence: where in the transcript, and what differs.
+         * @example {
+         *       "status": "altered",
+         *       "score": 87.7,
+         *       "source_quote_id": 9,
+         *       "source_document": {
+         *         "id": 1,
+         *         "title": "Joint Statement",
+         *         "source_name": "000.txt"
+         *       },
+         *       "source_start": 12010,
+         *       "source_end": 12167,
+         *       "source_text": "We are considering additional sanctions and we are also – let me make it clear, President Obama has not taken any options off the table at this point in time",
+         *       "diff": [
+         *         {
+         *           "op": "equal",
+         *           "news": "We are considering additional sanctions and we are also",
+         *           "source": "We are considering additional sanctions and we are also",
+         *           "news_start": 0,
+         *           "news_end": 55,
+         *           "source_start": 12010,
+         *           "source_end": 12065,
+         *           "signpost": null,
+         *           "problem": null
+         *         },
+         *         {
+         *           "op": "replaced",
+         *           "news": "making",
+         *           "source": "let me make it",
+         *           "news_start": 56,
+         *           "news_end": 62,
+         *           "source_start": 12068,
+         *           "source_end": 12082,
+         *           "signpost": null,
+         *           "problem": null
+         *         }
+         *       ]
+         *     }
+         */
+        Verification: {
+            /**
+             * Status
+             * @description `verbatim`: the words appear in the transcript as printed (case, quote marks, spacing and edge punctuation aside); `edited`: every change is signposted (an ellipsis, [brackets], a sentence begun part-way); `altered`: words changed, added, dropped or reordered without a signpost; `unmatched`: a transcript of the event exists but holds no passage close enough; `no_source`: no transcript of the event or speaker is in the archive.
+             * @enum {string}
+             */
+            status: "verbatim" | "edited" | "altered" | "unmatched" | "no_source";
+            /**
+             * Score
+             * @description Word-level similarity to the source, 0-100.
+             */
+            score: number | null;
+            /**
+             * Source Quote Id
+             * @description The transcript turn the words come from.
+             */
+            source_quote_id: number | null;
+            source_document: components["schemas"]["DocumentRef"] | null;
+            /**
+             * Source Start
+             * @description Offset of the passage in the source document.
+             */
+            source_start: number | null;
+            /** Source End */
+            source_end: number | null;
+            /**
+             * Source Text
+             * @description The passage as spoken.
+             */
+            source_text: string | null;
+            /**
+             * Diff
+             * @description Word-level runs covering the whole quote, in order.
+             */
+            diff: components["schemas"]["DiffRun"][];
+        };
+        /**
+         * VerificationSummary
+         * @description The verdict on a news quote, as carried by every item of a list.
+         * @example {
+         *       "status": "altered",
+         *       "score": 87.7,
+         *       "source_quote_id": 9
+         *     }
+         */
+        VerificationSummary: {
+            /**
+             * Status
+             * @description `verbatim`: the words appear in the transcript as printed (case, quote marks, spacing and edge punctuation aside); `edited`: every change is signposted (an ellipsis, [brackets], a sentence begun part-way); `altered`: words changed, added, dropped or reordered without a signpost; `unmatched`: a transcript of the event exists but holds no passage close enough; `no_source`: no transcript of the event or speaker is in the archive.
+             * @enum {string}
+             */
+            status: "verbatim" | "edited" | "altered" | "unmatched" | "no_source";
+            /**
+             * Score
+             * @description Word-level similarity to the source, 0-100.
+             */
+            score: number | null;
+            /**
+             * Source Quote Id
+             * @description The transcript turn the words come from.
+             */
+            source_quote_id: number | null;
+        };
+        /**
+         * VerifiedQuote
+         * @example {
+         *       "quote_id": 46,
+         *       "text": "We are considering additional sanctions…",
+         *       "status": "altered",
+         *       "score": 87.7,
+         *       "source_quote_id": 9
+         *     }
+         */
+        VerifiedQuote: {
+            /** Quote Id */
+            quote_id: number;
+            /** Text */
+            text: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "verbatim" | "edited" | "altered" | "unmatched" | "no_source";
+            /** Score */
+            score: number | null;
+            /** Source Quote Id */
+            source_quote_id: number | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -1807,6 +2112,8 @@ export interface operations {
                 count?: "exact" | "none";
                 /** @description `csv` or `ndjson` stream every match (no paging). */
                 format?: "json" | "csv" | "ndjson";
+                /** @description News quotes checked against the transcript: `verbatim`, `edited` (every change signposted), `altered` (words changed without a signpost), `unmatched` (not found in the event's transcript), `no_source` (no transcript). Repeat for several. */
+                verification?: ("verbatim" | "edited" | "altered" | "unmatched" | "no_source")[];
                 /** @description Items per page (1-200). */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
@@ -1858,6 +2165,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -1879,6 +2195,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1909,6 +2236,8 @@ export interface operations {
                 topic_mode?: "all" | "any";
                 /** @description `quote`: the quote's own words name the topic. `context`: the words around it count too (the question an answer replies to, the paragraph). */
                 scope?: "quote" | "context";
+                /** @description News quotes checked against the transcript: `verbatim`, `edited` (every change signposted), `altered` (words changed without a signpost), `unmatched` (not found in the event's transcript), `no_source` (no transcript). Repeat for several. */
+                verification?: ("verbatim" | "edited" | "altered" | "unmatched" | "no_source")[];
             };
             header?: never;
             path?: never;
@@ -1949,6 +2278,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -1970,6 +2308,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2037,6 +2386,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2058,6 +2416,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2110,6 +2479,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2131,6 +2509,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2198,6 +2587,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2219,6 +2617,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2291,6 +2700,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2312,6 +2730,125 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_document_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id, as given by `id` in any listing. */
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVerification"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2368,6 +2905,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2389,6 +2935,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2456,6 +3013,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2477,6 +3043,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2549,6 +3126,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2570,6 +3156,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2624,6 +3221,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2645,6 +3251,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2712,6 +3329,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2733,6 +3359,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2807,6 +3444,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2828,6 +3474,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2880,6 +3537,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2901,6 +3567,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2968,6 +3645,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -2989,6 +3675,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3061,6 +3758,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
             422: {
                 headers: {
@@ -3082,6 +3788,17 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3126,6 +3843,15 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

@@ -42,6 +42,7 @@ const result = {
   ndjsonLines: (await client.exportQuotes({ speaker: ["Kerry"] }, "ndjson")).trim().split("\n").length,
   document: (await client.getDocument(documents.items[0].id)).text.length > 0,
   documentQuotes: (await client.listDocumentQuotes(documents.items[0].id)).items.length,
+  documentVerification: (await client.getDocumentVerification(documents.items[0].id)).checked,
   speaker: (await client.getSpeaker(speaker.id)).name,
   speakerBySlug: (await client.getSpeaker(speaker.slug)).id === speaker.id,
   speakerQuotes: (await client.listSpeakerQuotes(speaker.id, { limit: 3 })).items.length,
