@@ -170,6 +170,18 @@ def test_export_streams_quotes(database_url: str) -> None:
     assert len(output.splitlines()) == 2
 
 
+def test_serve_runs_a_worker_per_core_unless_the_database_is_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.cli.main import default_workers
+
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert default_workers("sqlite:////tmp/archive.db") == 4
+    assert default_workers("postgresql+psycopg://u@h/db") == 4
+    assert default_workers("sqlite://") == 1
+    assert default_workers("sqlite:///:memory:") == 1
+
+
 def test_verify_fills_in_an_archive_checked_before_and_is_safe_to_rerun(database_url: str) -> None:
     assert _run("setup", "--seeds", str(SEEDS))[0] == 0
     with _session(database_url) as session, session.begin():

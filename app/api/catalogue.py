@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 from sqlalchemy.orm import Session
 
 from app.api.deps import SessionDep, path_id
@@ -20,7 +20,7 @@ from app.api.paging import PageParams, PageRequest, page_params
 from app.api.problems import problem_responses
 from app.schemas import Page, QuotePage
 from app.services.existence import Resource
-from app.services.quotes import QuoteFilters, quote_page
+from app.services.quotes import QuoteFilters, quote_page_data
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,8 @@ def catalogue_router(spec: Catalogue) -> APIRouter:
     def get_item(ident: item_id, session: SessionDep) -> Any:
         return spec.get_item(session, ident)
 
-    def list_quotes(
-        filters: quote_filters_dep, session: SessionDep, page: quotes_page
-    ) -> QuotePage:
-        return page.send(quote_page(session, filters, page.limit, page.cursor))
+    def list_quotes(filters: quote_filters_dep, session: SessionDep, page: quotes_page) -> Response:
+        return page.send(quote_page_data(session, filters, page.limit, page.cursor))
 
     routes: list[tuple[str, Callable[..., Any], Route, Any, tuple[int, ...]]] = [
         ("", list_items, spec.list_route, spec.page_model, (400, 422)),

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
@@ -20,11 +21,18 @@ from app.services.existence import SLUGGED, Resource, id_of_slug, require_exists
 from app.services.paging import MAX_ID
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """A read session per request; routes never commit."""
-    factory = request.app.state.session_factory
-    with factory() as session:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """A read session per request; routes never commit.
+
+    Async: making a Session does no I/O (it connects on first use, in the route's thread),
+    so only closing it, which hands the connection back with a rollback, goes through the
+    thread pool. A sync generator cost a thread-pool trip at each end.
+    """
+    session = request.app.state.session_factory()
+    try:
         yield session
+    finally:
+        await run_in_threadpool(session.close)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
@@ -140,10 +148,22 @@ ScopeParam = Annotated[
 ]
 
 
-def _query_names(dependant: Dependant) -> set[str]:
+def _query_names(dependant: Dependant) -> frozenset[str]:
+    """The query parameters a route and its dependencies take, worked out once per route."""
+    known = _QUERY_NAMES.get(id(dependant))
+    if known is None:
+        known = _QUERY_NAMES[id(dependant)] = frozenset(_walk_query_names(dependant))
+    return known
+
+
+# Routes live as long as the app; keyed by id, so the cache holds no reference to them.
+_QUERY_NAMES: dict[int, frozenset[str]] = {}
+
+
+def _walk_query_names(dependant: Dependant) -> set[str]:
     names = {param.alias for param in dependant.query_params}
     for sub in dependant.dependencies:
-        names |= _query_names(sub)
+        names |= _walk_query_names(sub)
     return names
 
 
@@ -158,12 +178,13 @@ def _reject_nul_characters(request: Request) -> None:
         raise RequestValidationError(errors)
 
 
-def reject_unknown_parameters(request: Request) -> None:
+async def reject_unknown_parameters(request: Request) -> None:
     """`speakr=kerry` is a 400 naming the parameter, not a silently unfiltered answer.
 
     Also refuses NUL characters in any query value, since every route runs this first.
     Pages for people (routes left out of the OpenAPI document) ignore parameters they do not
-    know: a link shared by e-mail arrives with `utm_source=` on it.
+    know: a link shared by e-mail arrives with `utm_source=` on it. Async because it does no
+    I/O: a sync dependency costs a trip through the thread pool.
     """
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):

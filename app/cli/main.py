@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -114,12 +115,30 @@ def _print_report(report: BatchReport) -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="Worker processes; default: one per CPU core (1 for in-memory SQLite)."
+        ),
+    ] = None,
 ) -> None:
     """Serve the JSON API (Swagger UI at /docs)."""
     import uvicorn
 
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+    count = workers or default_workers(get_settings().database_url)
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=count)
+
+
+def default_workers(database_url: str) -> int:
+    """One process per core: each holds the GIL for most of a request, so one process uses
+    about one core. PostgreSQL and an SQLite file (WAL: readers never block each other) are
+    shared by every worker; an in-memory SQLite database would be a different one per
+    process, so it gets one."""
+    if database_url.startswith("sqlite") and (
+        database_url in ("sqlite://", "sqlite:///:memory:") or "mode=memory" in database_url
+    ):
+        return 1
+    return max(1, os.cpu_count() or 1)
 
 
 @app.command()

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -260,6 +261,16 @@ class QuoteMatch(Base):
         ForeignKey("quotes.id", ondelete="CASCADE"), index=True
     )
     score: Mapped[float] = mapped_column(Float)
+
+
+class NameGeneration(Base):
+    """A number the database raises on every change to speakers, topics or their aliases
+    (triggers, migration 0006): in-process name caches are valid while it stays the same."""
+
+    __tablename__ = "name_generations"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
 
 
 class QuoteVerification(Base):

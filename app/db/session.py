@@ -46,8 +46,14 @@ def _fix_sqlite_transactions(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+# `Session.info` flag: the session only reads (API requests), so per-process caches may keep
+# what it saw, and values fixed for the transaction may be read once.
+READ_ONLY = "read_only"
+
+
+def make_session_factory(engine: Engine, read_only: bool = False) -> sessionmaker[Session]:
+    info = {READ_ONLY: True} if read_only else {}
+    return sessionmaker(bind=engine, expire_on_commit=False, info=info)
 
 
 @contextmanager

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Quote, QuoteTopic, Speaker, SpeakerAlias, Topic, TopicAlias
 from app.nlp.directory.model import QID
 from app.nlp.names import fold, name_key
 from app.nlp.topics import normalise_alias
+from app.services.name_cache import remembered
 from app.services.paging import MAX_ID
 
 # Plain edit-distance ratio: 85 accepts one slip in a surname ("Kery" vs "kerry" scores 89)
@@ -48,8 +48,15 @@ def is_id(ref: str) -> bool:
 
 
 def resolve_speaker_ref(session: Session, ref: str, fuzzy: bool = True) -> NameMatch:
-    """Exact id, slug or alias first; then, if allowed, the closest spelling."""
+    """Exact id, slug or alias first; then, if allowed, the closest spelling.
+
+    Answers are kept per process while the database's name generation stays the same.
+    """
     ref = ref.strip()
+    return remembered(session, ("speaker", ref, fuzzy), lambda: _speaker(session, ref, fuzzy))
+
+
+def _speaker(session: Session, ref: str, fuzzy: bool) -> NameMatch:
     named = {s.id: s.name for s in _exact_speakers(session, ref)}
     if named:
         how = "id" if is_id(ref) else "wikidata" if QID.fullmatch(ref.upper()) else "alias"
@@ -93,6 +100,10 @@ def _exact_speakers(session: Session, ref: str) -> list[Speaker]:
 def resolve_topic_ref(session: Session, ref: str, fuzzy: bool = True) -> NameMatch:
     """Exact id, slug or alias (ISIS = Daesh = ISIL) first; then, if allowed, the closest one."""
     ref = ref.strip()
+    return remembered(session, ("topic", ref, fuzzy), lambda: _topic(session, ref, fuzzy))
+
+
+def _topic(session: Session, ref: str, fuzzy: bool) -> NameMatch:
     if is_id(ref):
         topic = session.get(Topic, int(ref))
         if topic is not None:
@@ -133,32 +144,16 @@ def resolve_topic_ref(session: Session, ref: str, fuzzy: bool = True) -> NameMat
     )
 
 
-@dataclass(frozen=True)
-class _Keys:
-    """One alias table's keys as last read, and the (row count, max id) they were read at."""
-
-    stamp: tuple[int, int]
-    keys: list[str]
-
-
-_ALIAS_KEYS: weakref.WeakKeyDictionary[Engine, dict[str, _Keys]] = weakref.WeakKeyDictionary()
-
-
 def _alias_keys(session: Session, model: type[SpeakerAlias] | type[TopicAlias]) -> list[str]:
-    """Every alias key, for the fuzzy scan, re-read only when the table has changed.
+    """Every alias key, for the fuzzy scan, re-read only when the name generation moves.
 
-    Reading 30k alias rows through the ORM took ~60 ms per misspelt name; the (count, max id)
-    stamp costs ~1 ms. Aliases change by insert (max id rises) and delete (count falls); only
-    keys are cached, so the ids and names a match reports are always read fresh.
+    Reading 30k alias rows took ~60 ms per misspelt name.
     """
-    stamp_row = session.execute(select(func.count(), func.coalesce(func.max(model.id), 0))).one()
-    stamp = (int(stamp_row[0]), int(stamp_row[1]))
-    per_engine = _ALIAS_KEYS.setdefault(session.get_bind().engine, {})
-    cached = per_engine.get(model.__tablename__)
-    if cached is None or cached.stamp != stamp:
-        cached = _Keys(stamp, list(session.scalars(select(model.alias_norm))))
-        per_engine[model.__tablename__] = cached
-    return cached.keys
+    return remembered(
+        session,
+        ("keys", model.__tablename__),
+        lambda: list(session.scalars(select(model.alias_norm))),
+    )
 
 
 SUGGESTIONS = 5

@@ -1,9 +1,7 @@
 """Reading verification results: a quote's verdict with its evidence, an article's summary,
-the status filter and the status facet."""
+the status filter (the status facet is counted in `app.services.facets`)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
@@ -14,7 +12,6 @@ from app.schemas import (
     DiffRun,
     DocumentRef,
     DocumentVerification,
-    FacetCount,
     StatusCounts,
     Verification,
     VerificationSummary,
@@ -72,18 +69,6 @@ def status_clause(statuses: list[str]) -> ColumnElement[bool]:
     """Quotes whose verdict is one of these: read from (status, quote_id) alone."""
     checked = select(QuoteVerification.quote_id).where(QuoteVerification.status.in_(statuses))
     return Quote.id.in_(checked)
-
-
-def status_facet(session: Session, where: list[Any]) -> list[FacetCount]:
-    """Matching quotes counted by verdict, worst first; unchecked quotes are not counted."""
-    rows = session.execute(
-        select(QuoteVerification.status, func.count())
-        .join(Quote, Quote.id == QuoteVerification.quote_id)
-        .where(*where)
-        .group_by(QuoteVerification.status)
-    ).all()
-    counts = dict(rows)
-    return [FacetCount(key=s, label=s, count=counts[s]) for s in STATUSES if counts.get(s)]
 
 
 def document_verification(session: Session, document_id: int) -> DocumentVerification:

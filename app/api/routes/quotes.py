@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from app.api.deps import IsoDate, QuoteId, ScopeParam, SessionDep, id_query
@@ -14,7 +14,7 @@ from app.schemas import Facets, QuoteDetail, QuoteKind, QuotePage, VerificationS
 from app.services.context import quote_detail
 from app.services.export import csv_stream, export_filename, ndjson_stream
 from app.services.facets import quote_facets as count_facets
-from app.services.quotes import QuoteFilters, quote_page
+from app.services.quotes import QuoteFilters, quote_page_data
 from app.services.quotes import get_quote as fetch_quote
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
@@ -41,7 +41,7 @@ EXPORT_CONTENT: dict[str, Any] = {
 }
 
 
-def quote_filters(
+async def quote_filters(  # async: no I/O, no thread-pool trip
     speaker: Annotated[
         list[str],
         Query(
@@ -155,7 +155,7 @@ def list_quotes(
         Literal["json", "csv", "ndjson"] | None,
         Query(description="`csv` or `ndjson` stream every match (no paging).", examples=["json"]),
     ] = None,
-) -> QuotePage | StreamingResponse:
+) -> Response:
     """Find quotes by speaker, topic, words, role, kind, event, document and date.
 
     Names are matched forgivingly and `interpreted` says how each was understood. Follow
@@ -172,7 +172,9 @@ def list_quotes(
             media_type=EXPORT_TYPES[export],
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
-    found = quote_page(session, filters, page.limit, page.cursor, sort=sort, count=count == "exact")
+    found = quote_page_data(
+        session, filters, page.limit, page.cursor, sort=sort, count=count == "exact"
+    )
     return page.send(found)
 
 

@@ -1,0 +1,169 @@
+"""Quotes read with SQLAlchemy Core, straight into the dicts `QuoteOut` validates.
+
+Hot reads skip the ORM: loading Quote instances with joined and select-in relationships
+cost more than the queries themselves (identity map, one object per row and relation).
+A page is one statement for the quotes with their speaker, document, event and verification
+verdict, and one for the topics of the page's quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, Select, bindparam, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Document, Event, Quote, QuoteTopic, QuoteVerification, Speaker, Topic
+from app.services.fulltext import FTS5, FTS5_SNIPPET
+
+QUOTE_COLUMNS = (
+    Quote.id,
+    Quote.text,
+    Quote.kind,
+    Quote.start_offset,
+    Quote.end_offset,
+    Quote.spoken_on,
+    Quote.elsewhere,
+    Quote.attribution_label,
+    Quote.attribution_start,
+    Quote.attribution_end,
+    Quote.attribution_method,
+    Quote.confidence,
+    Speaker.id.label("speaker_id"),
+    Speaker.name.label("speaker_name"),
+    Speaker.slug.label("speaker_slug"),
+    Speaker.wikidata.label("speaker_wikidata"),
+    Document.id.label("document_id"),
+    Document.title.label("document_title"),
+    Document.source_name.label("document_source_name"),
+    Event.id.label("event_id"),
+    Event.title.label("event_title"),
+    Event.kind.label("event_kind"),
+    Event.date.label("event_date"),
+    Event.city.label("event_city"),
+    QuoteVerification.status.label("verification_status"),
+    QuoteVerification.score.label("verification_score"),
+    QuoteVerification.source_quote_id.label("verification_source_quote_id"),
+)
+
+_FROM = (
+    Quote.__table__.join(Document.__table__, Document.id == Quote.document_id)
+    .outerjoin(Speaker.__table__, Speaker.id == Quote.speaker_id)
+    .outerjoin(Event.__table__, Event.id == Quote.event_id)
+    .outerjoin(QuoteVerification.__table__, QuoteVerification.quote_id == Quote.id)
+)
+# Built once: coercing two dozen columns into a new select cost more than running it.
+_COLUMNS: list[Any] = list(QUOTE_COLUMNS)
+_QUOTES: Select[Any] = select(*_COLUMNS).select_from(_FROM)
+# SQLite full-text pages read from the FTS5 table first, in rowid (= quote id) order.
+_FTS5_QUOTES: Select[Any] = (
+    select(*_COLUMNS, FTS5_SNIPPET.label("snippet"))
+    .select_from(FTS5)
+    .join(Quote.__table__, Quote.id == FTS5.c.rowid)
+    .join(Document.__table__, Document.id == Quote.document_id)
+    .outerjoin(Speaker.__table__, Speaker.id == Quote.speaker_id)
+    .outerjoin(Event.__table__, Event.id == Quote.event_id)
+    .outerjoin(QuoteVerification.__table__, QuoteVerification.quote_id == Quote.id)
+)
+
+_TOPICS = (
+    select(QuoteTopic.quote_id, Topic.id, Topic.name, Topic.kind, QuoteTopic.scope)
+    .join(Topic, Topic.id == QuoteTopic.topic_id)
+    .where(QuoteTopic.quote_id.in_(bindparam("quote_ids", expanding=True)))
+)
+
+
+def quote_select(*extra: Any) -> Select[Any]:
+    """Every column a `QuoteOut` needs (never the document's text), plus `extra` columns."""
+    return _QUOTES.add_columns(*extra) if extra else _QUOTES
+
+
+def fts5_quote_select() -> Select[Any]:
+    """`quote_select` with its snippet, driven by the FTS5 table: add the MATCH and order by
+    `FTS5.c.rowid`."""
+    return _FTS5_QUOTES
+
+
+def read_quotes(session: Session, stmt: Select[Any]) -> list[Row[Any]]:
+    """Rows of a `quote_select`, as plain Core rows (no ORM instances)."""
+    return list(session.connection().execute(stmt).all())
+
+
+def topics_by_quote(session: Session, quote_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """The topics of these quotes, own words first, then by name (as `QuoteOut.topics`)."""
+    found: dict[int, list[dict[str, Any]]] = {i: [] for i in quote_ids}
+    if not quote_ids:
+        return found
+    rows = session.connection().execute(_TOPICS, {"quote_ids": list(quote_ids)})
+    for quote_id, topic_id, name, kind, scope in rows:
+        found[quote_id].append({"id": topic_id, "name": name, "kind": kind, "scope": scope})
+    for topics in found.values():
+        topics.sort(key=lambda t: (t["scope"] != "quote", t["name"]))
+    return found
+
+
+def quote_dict(
+    row: Row[Any], topics: list[dict[str, Any]], snippet: str | None = None
+) -> dict[str, Any]:
+    """One row of `quote_select` as the `QuoteOut` shape, field for field."""
+    return {
+        "id": row.id,
+        "text": row.text,
+        "kind": row.kind,
+        "start": row.start_offset,
+        "end": row.end_offset,
+        "speaker": None
+        if row.speaker_id is None
+        else {
+            "id": row.speaker_id,
+            "name": row.speaker_name,
+            "slug": row.speaker_slug,
+            "wikidata": row.speaker_wikidata,
+        },
+        "attribution": {
+            "label": row.attribution_label,
+            "start": row.attribution_start,
+            "end": row.attribution_end,
+            "method": row.attribution_method,
+            "confidence": row.confidence,
+        },
+        "document": {
+            "id": row.document_id,
+            "title": row.document_title,
+            "source_name": row.document_source_name,
+        },
+        "event": None
+        if row.event_id is None
+        else {
+            "id": row.event_id,
+            "title": row.event_title,
+            "kind": row.event_kind,
+            "date": row.event_date,
+            "city": row.event_city,
+        },
+        "spoken_on": row.spoken_on,
+        "elsewhere": row.elsewhere,
+        "topics": topics,
+        "snippet": snippet,
+        "verification": None
+        if row.verification_status is None
+        else {
+            "status": row.verification_status,
+            "score": row.verification_score,
+            "source_quote_id": row.verification_source_quote_id,
+        },
+    }
+
+
+def quote_dicts(
+    session: Session, rows: Sequence[Row[Any]], snippets: dict[int, str] | None = None
+) -> list[dict[str, Any]]:
+    """Rows of a `quote_select` and their topics; snippets from a `snippet` column (the FTS5
+    walk reads them from the same row) or, for a search's other pages, from `snippets`."""
+    topics = topics_by_quote(session, [r.id for r in rows])
+    if rows and "snippet" in rows[0]._fields:
+        return [quote_dict(r, topics[r.id], r.snippet) for r in rows]
+    if snippets is not None:
+        return [quote_dict(r, topics[r.id], snippets.get(r.id)) for r in rows]
+    return [quote_dict(r, topics[r.id]) for r in rows]
