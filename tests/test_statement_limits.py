@@ -57,8 +57,9 @@ def test_a_cancelled_request_stops_its_running_statement_and_starts_no_other(
 ) -> None:
     """What the API does when the client disconnects: cancel from another thread."""
     cancel = RequestCancel()
-    token = current_cancel.set(cancel)
+    # The engine first: a skipped PostgreSQL backend must not leave the cancel set.
     engine = make_engine(databases.new(backend), statement_timeout_ms=60_000)
+    token = current_cancel.set(cancel)
     try:
         threading.Timer(0.3, cancel.cancel).start()
         with engine.connect() as conn:
