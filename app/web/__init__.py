@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from app.web import feed, pages, search
+from app.web import feed, pages, search, verification
 from app.web.docs import docs_router, mount_docs_assets
 from app.web.policy import SameOriginPolicy
 from app.web.templating import STATIC_DIR
@@ -21,6 +21,7 @@ def install_web(app: FastAPI) -> None:
     """
     app.include_router(search.router)
     app.include_router(pages.router)
+    app.include_router(verification.router)
     app.include_router(feed.router)
     app.include_router(docs_router(app))
     app.mount("/static/web", StaticFiles(directory=STATIC_DIR), name="web-assets")

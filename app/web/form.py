@@ -32,7 +32,7 @@ VERIFICATION_LABELS = {
 VERIFICATION_HELP = {
     "verbatim": "The words appear in the transcript as printed.",
     "edited": "Every change from the transcript is signposted (an ellipsis, brackets).",
-    "altered": "Words differ from the transcript with no signpost: open the JSON for the diff.",
+    "altered": "Words differ from the transcript with no signpost: open it to compare.",
     "unmatched": "A transcript of this event exists but holds no passage close to these words.",
 }
 SORTS = {"newest": "-date", "oldest": "date", "relevance": "relevance"}

@@ -66,6 +66,25 @@ def test_open_in_source_shows_the_quote_highlighted(
     assert network.refused == []
 
 
+def test_a_verification_badge_opens_the_side_by_side_view(
+    page: Any, live_server: str, network: Network
+) -> None:
+    _search(page, live_server, speaker="Kerry", words="sanctions")
+    badge = page.locator("article.card a.badge.verification-altered").first
+    with page.expect_navigation():
+        badge.click()
+    assert "/verification/" in page.url
+    news = page.locator(".news-side mark.diff-replaced").first
+    spoken = page.locator(".source-side mark.diff-replaced").first
+    assert news.is_visible() and spoken.is_visible()
+    assert news.inner_text().startswith("making")
+    assert spoken.inner_text().startswith("let me make it")
+    news_box, spoken_box = news.bounding_box(), spoken.bounding_box()
+    assert news_box is not None and spoken_box is not None
+    assert news_box["x"] < spoken_box["x"]  # side by side: the printed words on the left
+    assert network.refused == []
+
+
 def test_a_facet_narrows_the_search(page: Any, live_server: str) -> None:
     _search(page, live_server, topic="Assad")
     before = set(_speakers_on_cards(page))

@@ -253,9 +253,62 @@ def test_a_card_links_the_original_url_when_the_document_has_one(
 
 def test_news_quotes_carry_their_verification_badge(client: TestClient) -> None:
     html = client.get("/", params={"speaker": "Kerry", "kind": "direct"}).text
-    badges = re.findall(r'<a class="badge verification-(\w+)" href="/quotes/(\d+)"', html)
+    badges = re.findall(r'<a class="badge verification-(\w+)" href="/verification/(\d+)"', html)
     assert {status for status, _ in badges} == {"altered", "verbatim"}
     for status, quote_id in badges:
         assert client.get(f"/quotes/{quote_id}").json()["verification"]["status"] == status
     turns = client.get("/", params={"speaker": "Kerry", "kind": "turn"}).text
     assert "verification-" not in turns
+
+
+def _badge_pages(client: TestClient) -> dict[str, str]:
+    """The side-by-side page each badge on Kerry's news quotes leads to, by status."""
+    html = client.get("/", params={"speaker": "Kerry", "kind": "direct"}).text
+    links = re.findall(r'<a class="badge verification-(\w+)" href="(/verification/\d+)"', html)
+    pages = {}
+    for status, href in links:
+        response = client.get(href)
+        assert response.status_code == 200, href
+        pages[status] = response.text
+    return pages
+
+
+def _marks(html: str, tag: str, side: str) -> list[tuple[str, str]]:
+    """(classes, words) of each `tag` mark in one column of the side-by-side page."""
+    column = html.split(f'class="{side}-side"')[1].split("</section>")[0]
+    found = re.findall(rf'<{tag} class="([^"]+)"[^>]*>(.*?)<sup', column, flags=re.S)
+    return [(css, unescape(words)) for css, words in found]
+
+
+def test_the_badge_opens_the_news_words_beside_the_spoken_words(client: TestClient) -> None:
+    altered = _badge_pages(client)["altered"]
+    assert "As printed in the news" in altered and "As spoken" in altered
+    assert "altered" in altered and "out of 100" in altered
+    news = _marks(altered, "mark", "news")
+    spoken = _marks(altered, "mark", "source")
+    assert ("diff-replaced unsignposted", "making") in news
+    assert ("diff-replaced unsignposted", "let me make it") in spoken
+    # "Barack" was added in parentheses: marked as inserted on the printed side only.
+    assert any(words == "Barack" for _, words in _marks(altered, "ins", "news"))
+    assert not _marks(altered, "ins", "source")
+    assert "Changed, not signposted" in altered  # the legend in words, not colour alone
+    link = re.search(r'class="open-source" href="/source/(\d+)\?quote=(\d+)', altered)
+    assert link is not None
+    source = client.get(f"/source/{link[1]}?quote={link[2]}")
+    assert source.status_code == 200 and "let me make it" in source.text
+
+
+def test_a_verbatim_quote_shows_no_marks(client: TestClient) -> None:
+    verbatim = _badge_pages(client)["verbatim"]
+    assert "As spoken" in verbatim and "The words are the same as spoken" in verbatim
+    assert not re.search(r"<(ins|del|mark) class=\"diff-", verbatim)
+
+
+def test_an_unsourced_or_transcript_quote_has_no_side_by_side_page(client: TestClient) -> None:
+    quotes = client.get("/quotes", params={"verification": "no_source", "limit": 1}).json()
+    unsourced = quotes["items"][0]["id"]
+    response = client.get(f"/verification/{unsourced}")
+    assert response.status_code == 404 and "Not found" in response.text
+    turn = client.get("/quotes", params={"kind": "turn", "limit": 1}).json()["items"][0]["id"]
+    assert client.get(f"/verification/{turn}").status_code == 404
+    assert client.get("/verification/999999").status_code == 404
