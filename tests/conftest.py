@@ -17,14 +17,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.ingest.pipeline import ingest_paths
 from app.write.directory import SHIPPED_DIRECTORY, load_directory
+from tests.live_server import TEST_BUDGETS
 from tests.support import BACKENDS, SEEDS, Databases, api_client, migrated_engine, rolled_back
 
 # The service's time budgets (1 s a request, 1.5 s a statement) are for a production server;
 # a CI machine under load can take longer on an ordinary query, and a behaviour test must not
 # turn into a 503. The limits themselves are tested with explicit small values
 # (tests/test_statement_limits.py, tests/api/test_request_limits.py, test_abuse_live.py).
-os.environ.setdefault("REQUEST_TIMEOUT_MS", "30000")
-os.environ.setdefault("STATEMENT_TIMEOUT_MS", "30000")
+for _name in TEST_BUDGETS:
+    os.environ.setdefault(_name, "30000")
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,9 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Time budgets the in-process tests raise (tests/conftest.py) and the live server keeps.
+TEST_BUDGETS = ("REQUEST_TIMEOUT_MS", "STATEMENT_TIMEOUT_MS")
+
 
 @dataclass
 class LiveServer:
@@ -65,7 +68,10 @@ def live_server(
         "--workers",
         str(workers),
     ]
-    environment = {**os.environ, "DATABASE_URL": database_url, **(env or {})}
+    # The live server is the production one: it keeps the service's own time budgets, not
+    # the generous ones the in-process behaviour tests set (tests/conftest.py).
+    inherited = {k: v for k, v in os.environ.items() if k not in TEST_BUDGETS}
+    environment = {**inherited, "DATABASE_URL": database_url, **(env or {})}
     with log.open("wb") as sink:
         process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=sink, stderr=sink)
     server = LiveServer(f"http://127.0.0.1:{port}", process, log)
