@@ -88,7 +88,7 @@ class CancelOnDisconnect:
         token = current_cancel.set(cancel)
         to_app, from_client = anyio.create_memory_object_stream[Message](math.inf)
         disconnected = anyio.Event()
-        started = finished = False
+        started = finished = complete = False
 
         def stop() -> None:
             cancel.cancelled = True  # at once: no further statement of this request starts
@@ -105,13 +105,16 @@ class CancelOnDisconnect:
                 await to_app.send(message)
                 if message["type"] == "http.disconnect":
                     disconnected.set()
-                    stop()
+                    if not complete:  # after the last byte a client leaving is normal: the
+                        stop()  # session's closing ROLLBACK must not be cancelled
                     return
 
         async def app_send(message: Message) -> None:
-            nonlocal started
+            nonlocal started, complete
             started = started or message["type"] == "http.response.start"
             await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                complete = True
 
         async def app_receive() -> Message:
             if disconnected.is_set() and from_client.statistics().current_buffer_used == 0:
