@@ -122,14 +122,9 @@ def speaker_page(request: Request, ref: str, session: SessionDep) -> HTMLRespons
         return _not_found(request, f"speaker “{ref}”")
     speaker = get_speaker(session, match.ids[0])
     filters = QuoteFilters(speakers=[str(speaker.id)])
-    form = SearchForm(speakers=(speaker.name,))
-    context = {
-        "speaker": speaker,
-        "form": form,
-        "timeline": _timeline(session, filters, form),
-        "cards": cards(session, _latest(session, filters, request), []),
-    }
-    return templates.TemplateResponse(request, "speaker.html", context)
+    return _profile(
+        request, session, "speaker", speaker, filters, SearchForm(speakers=(speaker.name,))
+    )
 
 
 @router.get("/topic/{ref}", response_class=HTMLResponse, name="topic_page")
@@ -140,14 +135,25 @@ def topic_page(request: Request, ref: str, session: SessionDep) -> HTMLResponse:
         return _not_found(request, f"topic “{ref}”")
     topic = get_topic(session, match.ids[0])
     filters = QuoteFilters(topics=[str(topic.id)])
-    form = SearchForm(topics=(topic.name,))
+    return _profile(request, session, "topic", topic, filters, SearchForm(topics=(topic.name,)))
+
+
+def _profile(
+    request: Request,
+    session: Session,
+    kind: str,
+    thing: object,
+    filters: QuoteFilters,
+    form: SearchForm,
+) -> HTMLResponse:
+    """A speaker's or a topic's page: the thing itself, its timeline and its latest quotes."""
     context = {
-        "topic": topic,
+        kind: thing,
         "form": form,
         "timeline": _timeline(session, filters, form),
         "cards": cards(session, _latest(session, filters, request), []),
     }
-    return templates.TemplateResponse(request, "topic.html", context)
+    return templates.TemplateResponse(request, f"{kind}.html", context)
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse, name="event_page")
