@@ -40,13 +40,23 @@ class LoadedDocument:
 
 def read_document(path: Path, max_bytes: int) -> LoadedDocument:
     """Read a file and its optional `NAME.meta.json` sidecar; raise IngestError when unusable."""
-    text, encoding = decode_bytes(path, read_capped(path, max_bytes))
+    data = read_capped(path, max_bytes)
+    return load_bytes(path, data, read_sidecar(path, max_bytes))
+
+
+def load_bytes(path: Path, data: bytes, sidecar: dict[str, Any] | None = None) -> LoadedDocument:
+    """The bytes of a file or an upload -> a document; `path` names the source in reports.
+
+    The one entry for every way a document arrives (folder, command line, API upload), so
+    each is decoded, checked and hashed the same way.
+    """
+    text, encoding = decode_bytes(path, data)
     text = normalise_newlines(text)
     if not text.strip():
         raise IngestError(path, "file is empty")
     _refuse_nul(path, text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return LoadedDocument(path, text, digest, encoding, read_sidecar(path, max_bytes))
+    return LoadedDocument(path, text, digest, encoding, dict(sidecar or {}))
 
 
 def read_capped(path: Path, max_bytes: int) -> bytes:

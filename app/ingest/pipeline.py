@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.ingest.loader import IngestError, expand_paths, read_document
+from app.ingest.loader import IngestError, LoadedDocument, expand_paths, read_document
 from app.ingest.matcher import build_matcher
 from app.ingest.parse import parse_document
 from app.ingest.store import find_stored, store_document
@@ -88,6 +88,13 @@ def ingest_file(session: Session, matcher: TopicMatcher, path: Path, max_bytes: 
         loaded = read_document(path, max_bytes)
     except IngestError as exc:
         return FileReport(str(path), "failed", error=exc.reason)
+    return ingest_loaded(session, matcher, loaded)
+
+
+def ingest_loaded(session: Session, matcher: TopicMatcher, loaded: LoadedDocument) -> FileReport:
+    """Store a document already read (a file or an upload): parse outside any transaction,
+    then write it in one; a failure is reported, never raised."""
+    path = loaded.path
     try:
         with session.begin():
             result = find_stored(session, loaded.sha256)  # re-ingest skips parsing
