@@ -2,7 +2,9 @@
 
 The data path: `loader.read_document` (bytes -> text, or a clear reason) -> a short read to
 skip documents already stored -> `parse.parse_document` (pure, no transaction open) ->
-`store.store_document` inside `session.begin()`. A bad file never stops the batch.
+`store.store_document` in one write transaction (`store_parsed`: the write lock or the
+document's name locks first, and a fresh try when another writer won a race). A bad file
+never stops the batch. With `jobs` > 1, `ingest.jobs` parses in processes.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db.locks import lock_names, needs_locks
+from app.db.retry import write_with_retries
+from app.db.session import transaction
 from app.ingest.loader import IngestError, LoadedDocument, expand_paths, read_document
-from app.ingest.matcher import build_matcher
-from app.ingest.parse import parse_document
-from app.ingest.store import find_stored, store_document
+from app.ingest.matcher import matcher_entries
+from app.ingest.parse import ParsedDocument, parse_document
+from app.ingest.store import StoreResult, find_stored, store_document
+from app.ingest.store_locks import document_lock_keys
 from app.nlp.topics import TopicMatcher
 
 
@@ -62,18 +68,27 @@ def ingest_paths(
     max_bytes: int,
     on_file: Callable[[FileReport], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> BatchReport:
-    """Ingest files and folders; returns one report line per file, in the order processed.
+    """Ingest files and folders; returns one report line per file, in the order given.
 
-    `on_start` hears how many documents the folders hold, `on_file` each file's report.
+    `on_start` hears how many documents the folders hold, `on_file` each file's report (in
+    the order they finish). `jobs` > 1 parses in that many processes (`ingest.jobs`); the
+    factory must then be bound to an engine, as each writer thread opens its own session.
     """
     documents, skipped = expand_paths(paths)
     if on_start:
         on_start(len(documents))
     reports = [FileReport(str(p), "skipped", error="not a .txt or .md document") for p in skipped]
     with factory() as session:
-        matcher = build_matcher(session)  # topics users added count from the start of a run
-        session.rollback()
+        with transaction(session, "deferred"):
+            entries = matcher_entries(session)  # topics users added count from the start
+        if jobs > 1:
+            from app.ingest.jobs import ingest_in_parallel  # imports this module: import late
+
+            parallel = ingest_in_parallel(factory, entries, documents, max_bytes, jobs, on_file)
+            return BatchReport(reports + parallel)
+        matcher = TopicMatcher(entries)
         for path in documents:
             report = ingest_file(session, matcher, path, max_bytes)
             reports.append(report)
@@ -94,19 +109,40 @@ def ingest_file(session: Session, matcher: TopicMatcher, path: Path, max_bytes: 
 def ingest_loaded(session: Session, matcher: TopicMatcher, loaded: LoadedDocument) -> FileReport:
     """Store a document already read (a file or an upload): parse outside any transaction,
     then write it in one; a failure is reported, never raised."""
-    path = loaded.path
     try:
-        with session.begin():
-            result = find_stored(session, loaded.sha256)  # re-ingest skips parsing
+        result = find_unchanged(session, loaded.sha256)  # re-ingest skips parsing
         if result is None:
-            parsed = parse_document(loaded, matcher)
-            with session.begin():
-                result = store_document(session, parsed)
+            result = store_parsed(session, parse_document(loaded, matcher))
     except Exception as exc:  # a parser or database failure on one file must not stop the batch
         session.rollback()
-        return FileReport(
-            str(path), "failed", error=f"could not store document: {type(exc).__name__}: {exc}"
-        )
+        return failed_report(loaded.path, exc)
+    return result_report(loaded.path, result)
+
+
+def find_unchanged(session: Session, sha256: str) -> StoreResult | None:
+    """The stored document with these bytes, read without waiting for any writer."""
+    with transaction(session, "deferred"):
+        return find_stored(session, sha256)
+
+
+def store_parsed(session: Session, parsed: ParsedDocument) -> StoreResult:
+    """Store one parsed document in one write transaction, run again if it lost a race with
+    another writer (`db.retry`); each try re-checks whether the document got stored."""
+    return write_with_retries(session, lambda s: _store_locked(s, parsed))
+
+
+def _store_locked(session: Session, parsed: ParsedDocument) -> StoreResult:
+    if needs_locks(session):
+        lock_names(session, document_lock_keys(session, parsed))
+    return store_document(session, parsed)
+
+
+def failed_report(path: Path, exc: BaseException) -> FileReport:
+    reason = f"could not store document: {type(exc).__name__}: {exc}"
+    return FileReport(str(path), "failed", error=reason)
+
+
+def result_report(path: Path, result: StoreResult) -> FileReport:
     return FileReport(
         str(path), result.status, result.document_id, result.quotes, None, result.notes
     )
