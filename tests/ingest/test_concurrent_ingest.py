@@ -1,0 +1,173 @@
+"""Ingests running at the same time, as real processes: two CLI runs over overlapping folders,
+the same new document from two processes, and `--jobs 2`, on SQLite and PostgreSQL.
+
+Each must leave the database one ingest after the other leaves, compared without ids. Which
+order: what a document resolves to can depend on what came before it (a 'Weber' stored
+before or after 'Karl Weber' makes a different topic), so the reference is a sequential
+ingest of the same files in the order the concurrent run stored them (document ids), the
+order it claims to be equivalent to. Nothing failed, nothing is stored twice, and on SQLite
+`--jobs 2` keeps the input order, so it equals the plain sequential ingest exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.migrate import upgrade
+from app.db.models import Document
+from app.db.session import make_engine
+from tests.corpus import write_corpus
+from tests.dump import canonical_dump
+from tests.support import BACKENDS, ROOT, SEEDS, Databases
+
+OCCASIONS = 9  # with the five seeds: 32 documents
+
+
+def _start(url: str, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "DATABASE_URL": url}
+    command = [sys.executable, "-m", "app.cli.main", "ingest", "--json", *args]
+    return subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _report(process: subprocess.Popen[str]) -> dict[str, Any]:
+    out, err = process.communicate(timeout=600)
+    assert process.returncode == 0, err[-3000:]
+    report: dict[str, Any] = json.loads(out)
+    return report
+
+
+def _ingest(url: str, *args: str) -> dict[str, Any]:
+    return _report(_start(url, *args))
+
+
+def _new_database(databases: Databases, backend: str) -> str:
+    url = databases.new(backend)
+    upgrade(url)
+    return url
+
+
+def _dump(url: str) -> dict[str, Any]:
+    engine = make_engine(url)
+    try:
+        return canonical_dump(engine)
+    finally:
+        engine.dispose()
+
+
+def _statuses(report: dict[str, Any]) -> dict[str, str]:
+    return {Path(f["path"]).name: f["status"] for f in report["files"]}
+
+
+def _stored_order(url: str) -> list[str]:
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            return list(session.scalars(select(Document.source_name).order_by(Document.id)))
+    finally:
+        engine.dispose()
+
+
+def _one_after_the_other(
+    databases: Databases, backend: str, url: str, corpus: Path, tmp_path: Path
+) -> dict[str, Any]:
+    """The content a sequential ingest of the corpus, in the order `url` stored it, leaves."""
+    folder = tmp_path / "replay"
+    folder.mkdir()
+    for n, name in enumerate(_stored_order(url)):
+        shutil.copy(corpus / name, folder / f"{n:03d}_{name}")  # folders are read sorted
+    replay = _new_database(databases, backend)
+    report = _ingest(replay, str(folder))
+    assert report["totals"]["ingested"] == report["totals"]["files"]
+    return _dump(replay)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "all", OCCASIONS)
+
+
+def _halves(corpus: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Two folders sharing the middle third of the corpus."""
+    files = sorted(corpus.glob("*.txt"))
+    third = len(files) // 3
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, chosen in ((first, files[: 2 * third]), (second, files[third:])):
+        folder.mkdir()
+        for path in chosen:
+            shutil.copy(path, folder / path.name)
+    return first, second
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_two_overlapping_ingests_at_once_equal_one_after_the_other(
+    backend: str, databases: Databases, corpus: Path, tmp_path: Path
+) -> None:
+    url = _new_database(databases, backend)
+    first, second = _halves(corpus, tmp_path)
+    running = [_start(url, str(first)), _start(url, str(second))]
+    reports = [_report(process) for process in running]
+
+    for report in reports:  # nothing failed: every file stored here or found stored
+        assert set(_statuses(report).values()) <= {"ingested", "unchanged"}, report["files"]
+    ingested = [n for r in reports for n, s in _statuses(r).items() if s == "ingested"]
+    assert sorted(ingested) == sorted(p.name for p in corpus.glob("*.txt"))  # each once
+    assert _dump(url) == _one_after_the_other(databases, backend, url, corpus, tmp_path)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_ingest_beside_a_running_ingest_of_the_whole_folder(
+    backend: str, databases: Databases, corpus: Path, tmp_path: Path
+) -> None:
+    """Same files, same order: the second process trails the first document by document."""
+    url = _new_database(databases, backend)
+    reports = [_report(p) for p in [_start(url, str(corpus)), _start(url, str(corpus))]]
+    totals = [r["totals"] for r in reports]
+    assert sum(t["ingested"] for t in totals) == totals[0]["files"]
+    assert all(t["failed"] == 0 for t in totals), totals
+    assert _dump(url) == _one_after_the_other(databases, backend, url, corpus, tmp_path)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_jobs_2_stores_what_jobs_1_stores(
+    backend: str, databases: Databases, corpus: Path, tmp_path: Path
+) -> None:
+    url = _new_database(databases, backend)
+    report = _ingest(url, "--jobs", "2", str(corpus))
+    files = sorted(corpus.glob("*.txt"))
+    assert [Path(f["path"]).name for f in report["files"]] == [p.name for p in files]  # order
+    assert report["totals"]["ingested"] == len(files)
+    expected = _one_after_the_other(databases, backend, url, corpus, tmp_path)
+    assert _dump(url) == expected
+    if backend == "sqlite":  # one writer, in input order: exactly `--jobs 1`
+        assert _stored_order(url) == [p.name for p in files]
+    again = _ingest(url, "--jobs", "2", str(corpus))
+    assert again["totals"]["unchanged"] == len(files)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_same_new_document_from_two_processes_is_stored_once(
+    backend: str, databases: Databases, tmp_path: Path
+) -> None:
+    url = _new_database(databases, backend)
+    # A long transcript (every seed transcript turn, twice) takes a while to parse and store,
+    # so both processes are usually past their "already stored?" check when one commits.
+    text = "\n\n".join(p.read_text() for p in sorted(SEEDS.glob("00[01]_*.txt")))
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "same.txt").write_text(text)
+    reports = [_report(p) for p in [_start(url, str(tmp_path / n)) for n in ("a", "b")]]
+    assert sorted(r["files"][0]["status"] for r in reports) == ["ingested", "unchanged"]
+    assert reports[0]["files"][0]["document_id"] == reports[1]["files"][0]["document_id"]
+    assert len(_dump(url)["documents"]) == 1
