@@ -35,8 +35,9 @@ MAX_PAUSE = 2.0
 # SQLite primary result codes (an extended code carries one in its low byte).
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 # PostgreSQL SQLSTATEs of a lost race: serialization failure, deadlock, lock not available,
-# unique violation (both created the same speaker, topic or alias; the retry finds it).
-_PG_RACES = frozenset({"40001", "40P01", "55P03", "23505"})
+# unique violation (both created the same speaker, topic or alias; the retry finds it) and
+# foreign key violation (a row it refers to was merged away, as two events merge, meanwhile).
+_PG_RACES = frozenset({"40001", "40P01", "55P03", "23505", "23503"})
 
 
 def is_race(exc: BaseException) -> bool:

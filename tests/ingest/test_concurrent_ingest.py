@@ -35,7 +35,7 @@ OCCASIONS = 9  # with the five seeds: 32 documents
 
 def _start(url: str, *args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "DATABASE_URL": url}
-    command = [sys.executable, "-m", "app.cli.main", "ingest", "--json", *args]
+    command = [str(Path(sys.executable).parent / "ontherecord"), "ingest", "--json", *args]
     return subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -98,16 +98,16 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_corpus(tmp_path_factory.mktemp("corpus") / "all", OCCASIONS)
 
 
-def _halves(corpus: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """Two folders sharing the middle third of the corpus."""
+def _overlapping(corpus: Path, tmp_path: Path) -> tuple[list[str], list[str]]:
+    """Two ingests' arguments sharing the middle third of the corpus: a folder read forwards
+    and files named backwards, so both reach the same occasions at about the same time."""
     files = sorted(corpus.glob("*.txt"))
     third = len(files) // 3
-    first, second = tmp_path / "first", tmp_path / "second"
-    for folder, chosen in ((first, files[: 2 * third]), (second, files[third:])):
-        folder.mkdir()
-        for path in chosen:
-            shutil.copy(path, folder / path.name)
-    return first, second
+    first = tmp_path / "first"
+    first.mkdir()
+    for path in files[: 2 * third]:
+        shutil.copy(path, first / path.name)
+    return [str(first)], [str(p) for p in reversed(files[third:])]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -115,8 +115,8 @@ def test_two_overlapping_ingests_at_once_equal_one_after_the_other(
     backend: str, databases: Databases, corpus: Path, tmp_path: Path
 ) -> None:
     url = _new_database(databases, backend)
-    first, second = _halves(corpus, tmp_path)
-    running = [_start(url, str(first)), _start(url, str(second))]
+    first, second = _overlapping(corpus, tmp_path)
+    running = [_start(url, *first), _start(url, *second)]
     reports = [_report(process) for process in running]
 
     for report in reports:  # nothing failed: every file stored here or found stored
