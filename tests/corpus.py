@@ -38,6 +38,13 @@ PEOPLE = [
     Person("Maria", "Osei", "Trade Minister", "Ghanaian"),
     Person("David", "Pike", "Home Secretary", "British"),
 ]
+EXTRA_FIRST = ["Lena", "Marek", "Carla", "Pavel", "Nora", "Emil", "Rosa", "Jonas", "Ida", "Luca"]
+# Family names made of two syllables ('Bernovic', 'Kalsen'): a hundred, none a real person's
+# and none shared, so that only the occasions decide who meets whom.
+HEADS = ["Ber", "Kal", "Mor", "Sil", "Jen", "Hor", "Ric", "Nag", "Dal", "Cos"]
+TAILS_OF_NAMES = ["novic", "sen", "eau", "varo", "ring", "atti", "czyk", "mann", "gaard", "elli"]
+OFFICES = ["Foreign Minister", "Finance Minister", "Interior Minister", "Health Minister"]
+COUNTRIES = ["Danish", "Austrian", "Belgian", "Polish", "Irish", "Croatian", "Finnish"]
 CITIES = ["London", "Geneva", "Vienna", "Lisbon", "Berlin"]
 SUBJECTS = ["Syria", "Aleppo", "the ceasefire", "sanctions", "refugees", "Russia", "Iran"]
 CLAIMS = [
@@ -55,27 +62,50 @@ CLAIMS = [
 TAILS = ["as we said in round", "after session", "as agreed at meeting", "since visit"]
 
 
-def write_corpus(folder: Path, occasions: int, seed: int = 14, with_seeds: bool = True) -> Path:
-    """Write the seeds (optionally) and, per occasion, a transcript and two news reports."""
+def cast(people: int) -> list[Person]:
+    """`PEOPLE`, then made-up office-holders: an archive's many speakers, few shared."""
+    lasts = [head + tail for tail in TAILS_OF_NAMES for head in HEADS]
+    extra = [
+        Person(EXTRA_FIRST[n % 10], last, OFFICES[n % 4], COUNTRIES[n % 7])
+        for n, last in enumerate(lasts)
+    ]
+    return (PEOPLE + extra)[:people]
+
+
+def write_corpus(
+    folder: Path,
+    occasions: int,
+    seed: int = 14,
+    with_seeds: bool = True,
+    people: int = 8,
+    mixed: bool = False,
+) -> Path:
+    """Write the seeds (optionally) and, per occasion, a transcript and two news reports by
+    two of the first `people` speakers. `mixed` names the files in a random order, so the
+    reports of one occasion are not read one after another."""
     folder.mkdir(parents=True, exist_ok=True)
     if with_seeds:
         for path in SEEDS.glob("*.txt"):
             shutil.copy(path, folder / path.name)
     rng = random.Random(seed)
+    everyone = cast(people)
+    names = random.Random(seed).sample(range(3 * occasions), 3 * occasions)
     start = dt.date(2016, 10, 3)
     for n in range(occasions):
-        people = rng.sample(PEOPLE, 2)
+        people = rng.sample(everyone, 2)
         day = start + dt.timedelta(days=rng.randrange(12))  # occasions share days
         city = rng.choice(CITIES)
         words = [
             rng.choice(CLAIMS).format(s=rng.choice(SUBJECTS)) + f" {rng.choice(TAILS)} {n + 1}"
             for _ in range(6)
         ]
-        (folder / f"occasion_{n:03d}_transcript.txt").write_text(
+        prefix = f"{names.pop():04d}_" if mixed else ""
+        (folder / f"{prefix}occasion_{n:03d}_transcript.txt").write_text(
             _transcript(people, day, city, words)
         )
         for report in range(2):
-            (folder / f"occasion_{n:03d}_news_{report}.txt").write_text(
+            prefix = f"{names.pop():04d}_" if mixed else ""
+            (folder / f"{prefix}occasion_{n:03d}_news_{report}.txt").write_text(
                 _news(people, day, city, words, rng, report)
             )
     return folder

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 _LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+_SHARED = text("SELECT pg_advisory_xact_lock_shared(:key)")
 
 
 def lock_id(key: str) -> int:
@@ -29,9 +30,12 @@ def needs_locks(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def lock_names(session: Session, keys: Iterable[str]) -> None:
-    """Hold these keys until the transaction ends (waiting for any other holder)."""
+def lock_names(session: Session, keys: Iterable[str], shared: Iterable[str] = ()) -> None:
+    """Hold `keys` alone and `shared` beside other sharers until the transaction ends,
+    waiting for any holder that excludes us. A key in both is held alone."""
     if not needs_locks(session):
         return
-    for number in sorted({lock_id(key) for key in keys}):
-        session.execute(_LOCK, {"key": number})
+    alone = {lock_id(key) for key in keys}
+    beside = {lock_id(key) for key in shared} - alone
+    for number in sorted(alone | beside):
+        session.execute(_SHARED if number in beside else _LOCK, {"key": number})

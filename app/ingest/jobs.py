@@ -1,13 +1,16 @@
-"""`ingest --jobs N`: parse in N processes, store with N writer threads (PostgreSQL) or one.
+"""`ingest --jobs N`: N processes parse; on PostgreSQL they store too, on SQLite one writer.
 
-Parsing is pure and takes most of the time, so it moves to a process pool, each process
-holding its own topic matcher (built once, from the entries the batch read at its start).
-The main thread reads each file and skips those already stored, in input order, at most a
-window of documents ahead of the writers, so memory stays bounded on a large archive.
-Writers store in input order as parses finish: on SQLite one writer (the database has
-one write lock; parallel writers would only queue for it), on PostgreSQL N, each with its
-own session, kept apart by the locks of `store_parsed`. A parse that raises, or a parsing
-process that dies, fails that file only; the batch goes on.
+Each process holds its own topic matcher (built once, from the entries the batch read at
+its start). The main thread reads each file and skips those already stored, in input order,
+at most a window of documents ahead, so memory stays bounded on a large archive.
+- SQLite has one write lock: parallel writers would only queue for it. The processes parse;
+  one writer thread of the main process stores the documents in input order.
+- PostgreSQL stores in parallel: each process stores what it parsed, with its own engine and
+  session, kept apart from the others by the locks of `store_parsed`. Processes, not
+  threads: storing is Python work (the ORM, matching, verification) that holds the GIL,
+  and writer threads made `--jobs 2` slower than `--jobs 1` (BENCHMARKS.md).
+A parse that raises fails that file only; a document whose process died is tried once
+more in a new pool, then failed. The batch goes on, and the report keeps the input order.
 """
 
 from __future__ import annotations
@@ -19,14 +22,17 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db.session import make_engine, make_session_factory
 from app.ingest.loader import IngestError, LoadedDocument, read_document
 from app.ingest.parse import ParsedDocument, parse_document
 from app.ingest.pipeline import (
     FileReport,
     failed_report,
     find_unchanged,
+    ingest_loaded,
     result_report,
     store_parsed,
 )
@@ -34,7 +40,9 @@ from app.nlp.topics import TopicEntry, TopicMatcher
 
 WINDOW_PER_JOB = 4  # documents read ahead per job: enough to keep every process busy
 
-_matcher: TopicMatcher | None = None  # the parsing process's own, see `_start_parser`
+# A worker process's own, see `_start_worker`.
+_matcher: TopicMatcher | None = None
+_session: Session | None = None
 
 
 def ingest_in_parallel(
@@ -55,8 +63,8 @@ def ingest_in_parallel(
             on_file(future.result())
 
     with factory() as reader:
-        writers = jobs if reader.get_bind().dialect.name == "postgresql" else 1
-        with _Parsers(entries, jobs) as parsers, ThreadPoolExecutor(writers) as writing:
+        url = _storing_url(reader.get_bind())
+        with _Parsers(entries, jobs, url) as parsers, ThreadPoolExecutor(1) as writing:
             for path in documents:
                 window.acquire()
                 step = _read(reader, parsers, path, max_bytes)
@@ -66,8 +74,18 @@ def ingest_in_parallel(
     return [future.result() for future in done]
 
 
-# What the main thread hands a writer: a final report, or a parse under way.
-_Step = FileReport | tuple[LoadedDocument, Future[ParsedDocument]]
+# A process's result: the parse, or (when it stored the document itself) the report.
+_Done = ParsedDocument | FileReport
+# What the main thread hands the writer thread: a final report, or a process's work under way.
+_Step = FileReport | tuple[LoadedDocument, Future[_Done]]
+
+
+def _storing_url(bind: Engine | Connection) -> str | None:
+    """The URL the processes store through, when writers can store at once: PostgreSQL,
+    through an engine (a single connection, as tests bind, cannot be shared)."""
+    if isinstance(bind, Engine) and bind.dialect.name == "postgresql":
+        return bind.url.render_as_string(hide_password=False)
+    return None
 
 
 def _read(reader: Session, parsers: _Parsers, path: Path, max_bytes: int) -> _Step:
@@ -86,18 +104,21 @@ def _read(reader: Session, parsers: _Parsers, path: Path, max_bytes: int) -> _St
 
 
 def _store(factory: sessionmaker[Session], parsers: _Parsers, step: _Step) -> FileReport:
-    """Wait for the parse, then store it in this thread's own session; never raises."""
+    """Wait for the process's work, then store the parse in this thread's session (unless
+    the process stored it); never raises."""
     if isinstance(step, FileReport):
         return step
-    loaded, parse = step
+    loaded, work = step
     try:
         try:
-            parsed = parse.result()
+            done = work.result()
         except BrokenProcessPool:
-            # Another document's parse may have killed the process this one was queued on.
-            parsed = parsers.submit(loaded).result()
+            # Another document may have killed the process this one was queued on.
+            done = parsers.submit(loaded).result()
+        if isinstance(done, FileReport):
+            return done
         with factory() as session:
-            return result_report(loaded.path, store_parsed(session, parsed))
+            return result_report(loaded.path, store_parsed(session, done))
     except BrokenProcessPool:
         return FileReport(str(loaded.path), "failed", error="the parsing process died")
     except Exception as exc:
@@ -105,31 +126,38 @@ def _store(factory: sessionmaker[Session], parsers: _Parsers, step: _Step) -> Fi
 
 
 class _Parsers:
-    """A process pool that parses documents, replaced by a new one if a process dies."""
+    """A process pool that parses documents (and, given a database URL, stores them),
+    replaced by a new one if a process dies."""
 
-    def __init__(self, entries: list[TopicEntry], jobs: int) -> None:
+    def __init__(self, entries: list[TopicEntry], jobs: int, url: str | None) -> None:
         self._entries = entries
         self._jobs = jobs
+        self._url = url
         self._lock = threading.Lock()
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        # spawn: forking a process that runs writer threads can copy a lock held by one.
+        # forkserver: a clean process, started once, that has imported this module and forks
+        # the workers (forking this process, which runs threads, could copy a held lock;
+        # spawning would import the application once per worker).
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
         return ProcessPoolExecutor(
             self._jobs,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_parser,
-            initargs=(self._entries,),
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(self._entries, self._url),
         )
 
-    def submit(self, loaded: LoadedDocument) -> Future[ParsedDocument]:
+    def submit(self, loaded: LoadedDocument) -> Future[_Done]:
+        work = _parse if self._url is None else _parse_and_store
         with self._lock:
             try:
-                return self._pool.submit(_parse, loaded)
+                return self._pool.submit(work, loaded)
             except BrokenProcessPool:
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = self._new_pool()
-                return self._pool.submit(_parse, loaded)
+                return self._pool.submit(work, loaded)
 
     def __enter__(self) -> _Parsers:
         return self
@@ -139,10 +167,17 @@ class _Parsers:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_parser(entries: list[TopicEntry]) -> None:
-    global _matcher
+def _start_worker(entries: list[TopicEntry], url: str | None) -> None:
+    global _matcher, _session
     _matcher = TopicMatcher(entries)
+    if url is not None:
+        _session = make_session_factory(make_engine(url, pool_size=1))()
 
 
 def _parse(loaded: LoadedDocument) -> ParsedDocument:
     return parse_document(loaded, _matcher)
+
+
+def _parse_and_store(loaded: LoadedDocument) -> FileReport:
+    assert _session is not None and _matcher is not None
+    return ingest_loaded(_session, _matcher, loaded)

@@ -133,7 +133,8 @@ def store_parsed(session: Session, parsed: ParsedDocument) -> StoreResult:
 
 def _store_locked(session: Session, parsed: ParsedDocument) -> StoreResult:
     if needs_locks(session):
-        lock_names(session, document_lock_keys(session, parsed))
+        locks = document_lock_keys(session, parsed)
+        lock_names(session, locks.alone, locks.shared)
     return store_document(session, parsed)
 
 

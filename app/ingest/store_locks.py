@@ -8,8 +8,9 @@ documents with nothing in common still write in parallel. A store can:
 - create or merge a person: matching reads aliases by surname ('Kerry', 'John Kerry' and
   'Secretary Kerry' meet there; a two-word name may be printed family name first, so each
   word counts), an organisation by its whole name;
-- name a speaker by office ('the secretary of state'): keyed by the office's family, shared
-  with every claim that records that office;
+- name a speaker by office alone ('the secretary of state'): keyed by the office's family,
+  held alone; a claim that names a person and records an office holds that key shared, so
+  documents naming office-holders still write side by side;
 - create a topic: keyed by its slug, only when it is not stored yet (the common ones
   exist after a few documents and need no lock); a person topic links to the speaker of that
   name, so it takes the person's key.
@@ -19,6 +20,8 @@ locks every speaker it resolves (`write.speaker_matching.match_speaker`).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,27 +33,34 @@ from app.nlp.roles import role_family
 from app.nlp.statements import SpeakerClaim
 
 
-def document_lock_keys(session: Session, parsed: ParsedDocument) -> set[str]:
+@dataclass(frozen=True)
+class StoreLocks:
+    alone: set[str]  # held by one store at a time
+    shared: set[str]  # held by any number of stores, but not beside one holding it alone
+
+
+def document_lock_keys(session: Session, parsed: ParsedDocument) -> StoreLocks:
     """Every key the store of `parsed` needs (one read, for the topics not yet stored)."""
-    keys = {f"document:sha256:{parsed.sha256}", f"document:source:{parsed.source_name}"}
+    locks = StoreLocks(
+        {f"document:sha256:{parsed.sha256}", f"document:source:{parsed.source_name}"}, set()
+    )
     if parsed.url:
-        keys.add(f"document:url:{parsed.url}")
+        locks.alone.add(f"document:url:{parsed.url}")
     for claim in parsed.people:
-        keys.update(claim_keys(claim))
-    keys.update(_topic_keys(session, parsed))
-    return keys
+        _claim_keys(claim, locks)
+    locks.alone.update(_topic_keys(session, parsed))
+    return locks
 
 
-def claim_keys(claim: SpeakerClaim) -> set[str]:
-    """The names a claim is matched on, and the office it names or records."""
-    keys: set[str] = set()
+def _claim_keys(claim: SpeakerClaim, locks: StoreLocks) -> None:
+    """The names a claim is matched on, and the office it names a holder by or records."""
+    office = f"speaker:office:{role_family(claim.role)}" if claim.role else None
     if claim.name and claim.kind == "person":
-        keys.update(person_keys(claim.name))
+        locks.alone.update(person_keys(claim.name))
     elif claim.name:
-        keys.add(f"speaker:name:{name_key(claim.name)}")
-    if claim.role:
-        keys.add(f"speaker:office:{role_family(claim.role)}")
-    return keys
+        locks.alone.add(f"speaker:name:{name_key(claim.name)}")
+    if office:
+        (locks.shared if claim.name else locks.alone).add(office)
 
 
 def person_keys(name: str) -> set[str]:

@@ -25,7 +25,10 @@ from sqlalchemy.orm import Session
 
 from app.db.migrate import upgrade
 from app.db.models import Document
-from app.db.session import make_engine
+from app.db.session import make_engine, make_session_factory, transaction
+from app.ingest.loader import load_bytes
+from app.ingest.matcher import build_matcher
+from app.ingest.pipeline import ingest_loaded
 from tests.corpus import write_corpus
 from tests.dump import canonical_dump
 from tests.support import BACKENDS, ROOT, SEEDS, Databases
@@ -136,6 +139,36 @@ def test_an_ingest_beside_a_running_ingest_of_the_whole_folder(
     totals = [r["totals"] for r in reports]
     assert sum(t["ingested"] for t in totals) == totals[0]["files"]
     assert all(t["failed"] == 0 for t in totals), totals
+    assert _dump(url) == _one_after_the_other(databases, backend, url, corpus, tmp_path)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_uploads_during_a_cli_ingest_equal_one_after_the_other(
+    backend: str, databases: Databases, corpus: Path, tmp_path: Path
+) -> None:
+    """The API's way in (bytes -> `load_bytes` -> `ingest_loaded` on a write session) while
+    the CLI ingests the same files, from the other end of the list."""
+    url = _new_database(databases, backend)
+    files = sorted(corpus.glob("*.txt"))
+    cli = _start(url, *(str(p) for p in files))
+    engine = make_engine(url)
+    try:
+        with make_session_factory(engine)() as session:
+            with transaction(session, "deferred"):
+                matcher = build_matcher(session)
+            uploads = [
+                ingest_loaded(session, matcher, load_bytes(Path(p.name), p.read_bytes()))
+                for p in reversed(files)
+            ]
+    finally:
+        engine.dispose()
+    report = _report(cli)
+
+    assert {u.status for u in uploads} <= {"ingested", "unchanged"}, [u.error for u in uploads]
+    ingested = [Path(u.path).name for u in uploads if u.status == "ingested"]
+    ingested += [n for n, s in _statuses(report).items() if s == "ingested"]
+    assert sorted(ingested) == [p.name for p in files]  # each stored once, by one of them
+    assert set(_statuses(report).values()) <= {"ingested", "unchanged"}
     assert _dump(url) == _one_after_the_other(databases, backend, url, corpus, tmp_path)
 
 
