@@ -47,12 +47,12 @@ def document_lock_keys(session: Session, parsed: ParsedDocument) -> StoreLocks:
     if parsed.url:
         locks.alone.add(f"document:url:{parsed.url}")
     for claim in parsed.people:
-        _claim_keys(claim, locks)
+        add_claim_keys(claim, locks)
     locks.alone.update(_topic_keys(session, parsed))
     return locks
 
 
-def _claim_keys(claim: SpeakerClaim, locks: StoreLocks) -> None:
+def add_claim_keys(claim: SpeakerClaim, locks: StoreLocks) -> None:
     """The names a claim is matched on, and the office it names a holder by or records."""
     office = f"speaker:office:{role_family(claim.role)}" if claim.role else None
     if claim.name and claim.kind == "person":

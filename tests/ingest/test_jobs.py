@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 import pytest
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -79,17 +80,17 @@ def test_retries_are_bounded(session_factory: sessionmaker[Session]) -> None:
 class _Parsers:
     """Stands in for the process pool on a second try."""
 
-    def __init__(self, outcome: ParsedDocument | BaseException) -> None:
+    def __init__(self, outcome: ParsedDocument | jobs.FileReport | BaseException) -> None:
         self.outcome = outcome
         self.submitted = 0
 
-    def submit(self, _loaded: LoadedDocument) -> Future[ParsedDocument]:
+    def submit(self, _loaded: LoadedDocument) -> Future[Any]:
         self.submitted += 1
         return _done(self.outcome)
 
 
-def _done(outcome: ParsedDocument | BaseException) -> Future[ParsedDocument]:
-    future: Future[ParsedDocument] = Future()
+def _done(outcome: ParsedDocument | jobs.FileReport | BaseException) -> Future[Any]:
+    future: Future[Any] = Future()
     if isinstance(outcome, BaseException):
         future.set_exception(outcome)
     else:
@@ -130,3 +131,16 @@ def test_a_document_that_kills_its_worker_twice_fails(
     parsers = _Parsers(BrokenProcessPool())
     report = jobs._store(session_factory, parsers, (loaded, _done(BrokenProcessPool())))  # type: ignore[arg-type]
     assert report == jobs.FileReport(str(loaded.path), "failed", error="the parsing process died")
+
+
+def test_a_document_its_process_stored_is_reported_as_the_process_said(
+    session_factory: sessionmaker[Session],
+) -> None:
+    """PostgreSQL: the worker process stored the document; the main process only reports."""
+    loaded = _seed()
+    stored = jobs.FileReport(str(loaded.path), "unchanged", 7, 3)
+    parsers = _Parsers(RuntimeError("not used"))
+    report = jobs._store(session_factory, parsers, (loaded, _done(stored)))  # type: ignore[arg-type]
+    assert report == stored
+    with session_factory() as session:
+        assert session.query(Document).count() == 0  # not stored a second time here
