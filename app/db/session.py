@@ -17,8 +17,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.limits import limit_statements
 
+# Seconds an SQLite connection waits for another writer's lock before "database is locked";
+# past it, a store is retried (`db.retry`).
+BUSY_TIMEOUT_S = 30.0
 
-def make_engine(url: str, statement_timeout_ms: int | None = None, **kwargs: Any) -> Engine:
+
+def make_engine(
+    url: str,
+    statement_timeout_ms: int | None = None,
+    busy_timeout_s: float = BUSY_TIMEOUT_S,
+    **kwargs: Any,
+) -> Engine:
     """Create an engine; on SQLite emit BEGIN ourselves (for savepoints) and enforce FKs.
 
     With `statement_timeout_ms` (the API's engines) every statement is stopped past that time
@@ -26,7 +35,7 @@ def make_engine(url: str, statement_timeout_ms: int | None = None, **kwargs: Any
     """
     if url.startswith("sqlite"):
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs
+            url, connect_args={"check_same_thread": False, "timeout": busy_timeout_s}, **kwargs
         )
         _fix_sqlite_transactions(engine)
     else:
