@@ -73,8 +73,9 @@ def ingest_paths(
     """Ingest files and folders; returns one report line per file, in the order given.
 
     `on_start` hears how many documents the folders hold, `on_file` each file's report (in
-    the order they finish). `jobs` > 1 parses in that many processes (`ingest.jobs`); the
-    factory must then be bound to an engine, as each writer thread opens its own session.
+    the order they finish). `jobs` > 1 parses in that many processes (`ingest.jobs`; on
+    PostgreSQL they store too). The factory must then be bound to an engine: the writer
+    thread and the processes open their own sessions.
     """
     documents, skipped = expand_paths(paths)
     if on_start:
