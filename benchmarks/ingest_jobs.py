@@ -49,16 +49,27 @@ def main() -> None:
     parser.add_argument("--postgres-url", help="A PostgreSQL server to create databases on.")
     parser.add_argument("--occasions", type=int, default=65, help="3 documents each, + 5 seeds")
     parser.add_argument("--people", type=int, default=60, help="Speakers the occasions draw on.")
+    parser.add_argument(
+        "--background", type=int, default=0, help="Paragraphs of prose added to each report."
+    )
     parser.add_argument("--jobs", default="1,2", help="Comma-separated --jobs values to time.")
     parser.add_argument("--repeat", type=int, default=3, help="Runs per setting; best is kept.")
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
     jobs = [int(n) for n in args.jobs.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
-        folder = write_corpus(Path(tmp) / "corpus", args.occasions, people=args.people, mixed=True)
-        count = len(list(folder.glob("*.txt")))
+        folder = write_corpus(
+            Path(tmp) / "corpus",
+            args.occasions,
+            people=args.people,
+            mixed=True,
+            background=args.background,
+        )
+        files = list(folder.glob("*.txt"))
         results: dict[str, Any] = {
-            "documents": count,
+            "documents": len(files),
+            "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 2),
+            "background": args.background,
             "machine": _machine(),
             "runs": [],
         }

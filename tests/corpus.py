@@ -79,10 +79,12 @@ def write_corpus(
     with_seeds: bool = True,
     people: int = 8,
     mixed: bool = False,
+    background: int = 0,
 ) -> Path:
     """Write the seeds (optionally) and, per occasion, a transcript and two news reports by
     two of the first `people` speakers. `mixed` names the files in a random order, so the
-    reports of one occasion are not read one after another."""
+    reports of one occasion are not read one after another; `background` adds that many
+    paragraphs of prose without quotes to each report, as real articles have."""
     folder.mkdir(parents=True, exist_ok=True)
     if with_seeds:
         for path in SEEDS.glob("*.txt"):
@@ -105,8 +107,9 @@ def write_corpus(
         )
         for report in range(2):
             prefix = f"{names.pop():04d}_" if mixed else ""
+            prose = [_background(rng, city) for _ in range(background)]
             (folder / f"{prefix}occasion_{n:03d}_news_{report}.txt").write_text(
-                _news(people, day, city, words, rng, report)
+                _news(people, day, city, words, rng, report) + "\n" + "\n\n".join(prose)
             )
     return folder
 
@@ -158,3 +161,18 @@ def _news(
         else:
             lines += [f"“{sentence},” said {speaker.office} {speaker.name}.", ""]
     return "\n".join(lines)
+
+
+BACKGROUND = [
+    "The meeting in {city} came after weeks of preparation by officials from both sides",
+    "Diplomats had described the previous round of talks as tense but constructive",
+    "Several aid organisations have warned that the situation on the ground is deteriorating",
+    "Analysts in the region said the outcome would depend on decisions taken elsewhere",
+    "The two governments have disagreed in public over the pace of the process",
+    "Officials did not say when the next round of discussions would take place",
+]
+
+
+def _background(rng: random.Random, city: str) -> str:
+    """A paragraph of reporting prose: no quotation marks, no attribution."""
+    return ". ".join(rng.choice(BACKGROUND).format(city=city) for _ in range(4)) + "."
