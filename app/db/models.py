@@ -265,9 +265,7 @@ class QuoteMatch(Base):
 
 class NameGeneration(Base):
     """A number the database raises on every change to speakers, topics or their aliases
-    (triggers, migration 0006): in-process name caches are valid while it stays the same.
-    It is the sum of the 'names%' rows: PostgreSQL writers raise their connection's shard,
-    so they do not queue on one row (migration 0010)."""
+    (triggers, migration 0006): in-process name caches are valid while it stays the same."""
 
     __tablename__ = "name_generations"
 

@@ -14,15 +14,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.db.models import NameGeneration
 from app.db.session import READ_ONLY
 
 T = TypeVar("T")
-# The sum of the shards (migration 0010: one row per writer connection's shard on PostgreSQL).
-_GENERATION = select(func.sum(NameGeneration.value)).where(NameGeneration.name.like("names%"))
+_GENERATION = select(NameGeneration.value).where(NameGeneration.name == "names")
 MAX_ENTRIES = 4096  # names, not pages: a few hundred bytes each; the oldest go first
 
 
