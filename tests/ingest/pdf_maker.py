@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from fpdf import FPDF
+from fpdf.enums import EncryptionMethod
+from PIL import Image
 
 LEFT, RIGHT, TOP, BOTTOM = 25.0, 185.0, 30.0, 270.0  # text column on an A4 page, in mm
 LINE, GAP = 5.5, 5.5  # line pitch, and extra space between paragraphs
@@ -31,7 +33,8 @@ class _Transcript(FPDF):
 
     def footer(self) -> None:
         self.set_font("helvetica", size=8)
-        self.text(100, 285, f"Page {self.page_no()} of {{nb}}")
+        self.set_xy(95, 282)
+        self.cell(text=f"Page {self.page_no()} of {{nb}}")  # cells, not text(), fill in {nb}
 
 
 def transcript_pdf(
@@ -42,9 +45,14 @@ def transcript_pdf(
     author: str | None = None,
     created: dt.datetime | None = None,
     hyphenate: bool = True,
+    owner_password: str | None = None,
+    user_password: str | None = None,
 ) -> bytes:
-    """The paragraphs (lines inside one kept as lines) typeset on as many pages as they need."""
+    """The paragraphs (lines inside one kept as lines) typeset on as many pages as they need;
+    with an owner password the file is encrypted, with a user password it needs one to open."""
     pdf = _Transcript(header)
+    if owner_password:
+        pdf.set_encryption(owner_password, user_password, EncryptionMethod.AES_128)
     if title:
         pdf.set_title(title)
     if author:
@@ -95,3 +103,15 @@ def _split(pdf: FPDF, current: str, word: str, width: float) -> tuple[str, str]:
         if pdf.get_string_width(f"{current} {word[:cut]}-") <= width:
             return word[:cut], word[cut:]
     return "", word
+
+
+def scanned_pdf(pages: int = 2) -> bytes:
+    """Pages that are pictures of text, as a scanner makes them: no text layer at all."""
+    pdf = FPDF(format="A4", unit="mm")
+    picture = Image.new("L", (120, 160), color=255)
+    for row in range(20, 150, 8):  # grey bars where the lines of print would be
+        picture.paste(60, (10, row, 110, row + 4))
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.image(picture, x=0, y=0, w=210, h=297)
+    return bytes(pdf.output())

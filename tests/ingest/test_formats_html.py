@@ -1,0 +1,109 @@
+"""Saved web pages: the article without the page around it, shaped like a `.txt` article,
+so quotes and speakers come out as they do from the plain text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.ingest.formats import format_of
+from app.ingest.loader import IngestError, load_bytes, read_document
+from app.ingest.parse import ParsedDocument, parse_document
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "formats"
+PAGE = PAGES / "kerry_geneva.html"  # nav, cookie banner, newsletter box, related links, footer
+PLAIN = PAGES / "kerry_geneva.txt"  # the same article as a reader would save it as text
+
+
+def _quotes(parsed: ParsedDocument) -> list[tuple[str, str, str | None]]:
+    return [
+        (q.statement.text, q.statement.kind, q.statement.claim and q.statement.claim.name)
+        for q in parsed.quotes
+    ]
+
+
+def test_a_saved_news_page_gives_the_quotes_of_its_plain_text() -> None:
+    page = parse_document(read_document(PAGE, 1_000_000))
+    plain = parse_document(read_document(PLAIN, 1_000_000))
+    assert _quotes(page) == _quotes(plain)
+    assert (
+        "We have an agreement on the principles of a ceasefire, and now we need the parties "
+        "at the table,",
+        "direct",
+        "John Kerry",
+    ) in _quotes(page)
+    assert ("largely held", "partial", "John Kerry") in _quotes(page)
+    assert page.genre == plain.genre == "news"
+
+
+def test_the_page_text_is_the_article_alone_in_blank_line_paragraphs() -> None:
+    loaded = read_document(PAGE, 1_000_000)
+    assert loaded.text == PLAIN.read_text(encoding="utf-8")
+    for boilerplate in ("cookies", "Related stories", "All rights reserved", "Sign up", "Home"):
+        assert boilerplate not in loaded.text
+    assert "<" not in loaded.text and "&ldquo;" not in loaded.text
+
+
+def test_the_page_metadata_becomes_the_document_metadata() -> None:
+    parsed = parse_document(read_document(PAGE, 1_000_000))
+    assert parsed.title == "Kerry says Syria talks in Geneva will resume next week"
+    assert parsed.author == "Anna Lindqvist"
+    assert str(parsed.published) == "2016-03-01"
+    assert parsed.url == "https://worldwire.example/world/2016/03/01/kerry-syria-talks-geneva"
+    assert parsed.publisher == "World Wire"
+
+
+def test_a_sidecar_overrides_each_field_it_gives(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_bytes(PAGE.read_bytes())
+    (tmp_path / "story.meta.json").write_text(
+        json.dumps({"publisher": "World Wire Europe", "date": "2016-03-02", "author": ""})
+    )
+    parsed = parse_document(read_document(page, 1_000_000))
+    assert parsed.publisher == "World Wire Europe"
+    assert str(parsed.published) == "2016-03-02"  # the sidecar's `date` beats the page's date
+    assert parsed.author == "Anna Lindqvist"  # an empty sidecar field leaves the page's
+    assert parsed.title == "Kerry says Syria talks in Geneva will resume next week"
+
+
+@pytest.mark.parametrize("name", ["upload", "story.php", "story.aspx"])
+def test_an_upload_with_an_unknown_suffix_is_sniffed_as_html(name: str) -> None:
+    loaded = load_bytes(Path(name), PAGE.read_bytes())
+    assert loaded.encoding == "html"
+    assert loaded.text == PLAIN.read_text(encoding="utf-8")
+
+
+def test_plain_text_with_an_unknown_suffix_stays_text() -> None:
+    data = PLAIN.read_bytes()
+    assert format_of(Path("upload"), data) == "text"
+    assert load_bytes(Path("upload"), data).text == PLAIN.read_text(encoding="utf-8")
+
+
+def test_a_page_without_an_article_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text("<html><head><title>Home</title></head><body><nav><a href='/'>Home</a>"
+                    "</nav><script>var x = 1;</script></body></html>")
+    with pytest.raises(IngestError, match="no article text") as caught:
+        read_document(page, 1_000_000)
+    assert str(page) in str(caught.value)
+
+
+def test_deeply_nested_html_is_refused_not_followed(tmp_path: Path) -> None:
+    """100,000 nested elements: the parser stops at its depth limit instead of recursing."""
+    depth = 100_000
+    page = tmp_path / "nested.html"
+    page.write_text(
+        "<html><body>" + "<div>" * depth + "<p>Deep words nobody should wait for.</p>"
+        + "</div>" * depth + "</body></html>"
+    )
+    with pytest.raises(IngestError, match="no article text"):
+        read_document(page, 5_000_000)
+
+
+def test_the_size_limit_applies_to_the_page_bytes(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_bytes(PAGE.read_bytes())
+    with pytest.raises(IngestError, match="over the limit"):
+        read_document(page, len(PLAIN.read_bytes()) + 10)  # the text would fit, the page not
