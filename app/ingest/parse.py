@@ -2,8 +2,8 @@
 
 Pure: no session, no rows. Metadata (sidecar, then the page's or PDF's own, then front
 matter) wins over what the text suggests; the genre picks the parser; every quote gets its
-speaker claim and the topics its words and its context name. The store then only resolves these against the database and
-writes them, so parsing never holds a write transaction open.
+speaker claim and the topics its words and its context name. The store then only resolves
+these against the database and writes them, so parsing never holds a write transaction open.
 """
 
 from __future__ import annotations

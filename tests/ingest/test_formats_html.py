@@ -83,8 +83,10 @@ def test_plain_text_with_an_unknown_suffix_stays_text() -> None:
 
 def test_a_page_without_an_article_is_an_error_naming_the_file(tmp_path: Path) -> None:
     page = tmp_path / "index.html"
-    page.write_text("<html><head><title>Home</title></head><body><nav><a href='/'>Home</a>"
-                    "</nav><script>var x = 1;</script></body></html>")
+    page.write_text(
+        "<html><head><title>Home</title></head><body><nav><a href='/'>Home</a>"
+        "</nav><script>var x = 1;</script></body></html>"
+    )
     with pytest.raises(IngestError, match="no article text") as caught:
         read_document(page, 1_000_000)
     assert str(page) in str(caught.value)
@@ -95,8 +97,11 @@ def test_deeply_nested_html_is_refused_not_followed(tmp_path: Path) -> None:
     depth = 100_000
     page = tmp_path / "nested.html"
     page.write_text(
-        "<html><body>" + "<div>" * depth + "<p>Deep words nobody should wait for.</p>"
-        + "</div>" * depth + "</body></html>"
+        "<html><body>"
+        + "<div>" * depth
+        + "<p>Deep words nobody should wait for.</p>"
+        + "</div>" * depth
+        + "</body></html>"
     )
     with pytest.raises(IngestError, match="no article text"):
         read_document(page, 5_000_000)

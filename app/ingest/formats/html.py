@@ -23,6 +23,7 @@ _BLOCKS = {"p", "head", "item", "cell", "code", "quote"}
 def extract_html(path: Path, data: bytes) -> Extracted:
     """The article of a page; a page with no article text is an error naming the file."""
     import trafilatura  # heavy (lxml, htmldate): loaded only when a page arrives
+    from trafilatura.settings import Document
 
     try:
         document = trafilatura.bare_extraction(
@@ -35,8 +36,8 @@ def extract_html(path: Path, data: bytes) -> Extracted:
         )
     except (ValueError, TypeError, RecursionError) as exc:  # lxml on broken bytes
         raise IngestError(path, f"unreadable web page: {exc}") from exc
-    paragraphs = _paragraphs(document.body) if document is not None else []
-    if not paragraphs:
+    paragraphs = _paragraphs(document.body) if isinstance(document, Document) else []
+    if not isinstance(document, Document) or not paragraphs:
         raise IngestError(path, "no article text found in the web page")
     title = " ".join((document.title or "").split())
     if title and paragraphs[0] != title:
