@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import zlib
 from pathlib import Path
 
 import pytest
 
 from app.ingest.formats import pdf as pdf_format
+from app.ingest.formats import pdf_bombs
 from app.ingest.loader import IngestError, load_bytes, read_document
 from app.ingest.parse import ParsedDocument, parse_document
 from tests.ingest.pdf_maker import scanned_pdf, transcript_pdf
@@ -167,3 +169,44 @@ def test_an_upload_with_an_unknown_suffix_is_sniffed_as_pdf(transcript: bytes) -
     loaded = load_bytes(Path("upload"), transcript)
     assert loaded.encoding == "pdf"
     assert loaded.text == _plain()
+
+
+def _pdf_with_content(stream: bytes) -> bytes:
+    """A one-page PDF whose page content is `stream`, Flate-compressed."""
+    body = zlib.compress(stream, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+        b" >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_a_decompression_bomb_is_refused_before_it_is_inflated(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pdf_bombs, "MAX_INFLATED_BYTES", 1_000_000)
+    bomb = _pdf_with_content(b" " * 5_000_000)  # 5 MB of content from a few KB of file
+    assert len(bomb) < 20_000
+    with pytest.raises(IngestError, match="inflates to over 1000000 bytes"):
+        load_bytes(Path("bomb.pdf"), bomb)
+    # The same file with content under the bound is read as a PDF like any other.
+    small = _pdf_with_content(
+        b"BT /F1 12 Tf 72 700 Td (Words under the bound) Tj ET" + b" " * 500_000
+    )
+    assert load_bytes(Path("small.pdf"), small).text == "Words under the bound\n"

@@ -4,8 +4,9 @@ pdfminer.six rather than pypdf: it gives each line with its position, so paragra
 space between them), wrapped lines and running headers can be told apart (`pdf_layout`);
 pypdf's text of a generated transcript loses every paragraph break (BENCHMARKS.md).
 
-Hostile files are bounded: a page count over `MAX_PAGES` is refused before any page is read,
-and reading stops with an error once `MAX_SECONDS` have gone by.
+Hostile files are bounded: streams that would inflate past a bound are refused first
+(`pdf_bombs`), a page count over `MAX_PAGES` before any page is read, and reading stops with
+an error once `MAX_SECONDS` have gone by.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 from app.ingest.errors import IngestError
 from app.ingest.formats import Extracted, usable_meta
+from app.ingest.formats.pdf_bombs import refuse_bombs
 from app.ingest.formats.pdf_layout import Line, page_lines, paragraphs_text
 
 # More pages than any transcript or report has (a year of daily briefings is ~250 pages).
@@ -39,6 +41,7 @@ def extract_pdf(path: Path, data: bytes) -> Extracted:
 
     if b"%PDF-" not in data[:1024]:
         raise IngestError(path, "not a PDF (no %PDF- header)")
+    refuse_bombs(path, data)
     try:
         document = _open(data)
         pages = list(_read_pages(path, document))
