@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.ingest.formats import format_of
+from app.ingest.formats import html as html_format
 from app.ingest.loader import IngestError, load_bytes, read_document
 from app.ingest.parse import ParsedDocument, parse_document
 
@@ -93,8 +94,8 @@ def test_a_page_without_an_article_is_an_error_naming_the_file(tmp_path: Path) -
 
 
 def test_deeply_nested_html_is_refused_not_followed(tmp_path: Path) -> None:
-    """100,000 nested elements: the parser stops at its depth limit instead of recursing."""
-    depth = 100_000
+    """50,000 nested elements: the parser stops at its depth limit instead of recursing."""
+    depth = 50_000
     page = tmp_path / "nested.html"
     page.write_text(
         "<html><body>"
@@ -112,3 +113,13 @@ def test_the_size_limit_applies_to_the_page_bytes(tmp_path: Path) -> None:
     page.write_bytes(PAGE.read_bytes())
     with pytest.raises(IngestError, match="over the limit"):
         read_document(page, len(PLAIN.read_bytes()) + 10)  # the text would fit, the page not
+
+
+def test_a_page_with_more_tags_than_the_limit_is_refused_unparsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(html_format, "MAX_TAGS", 1_000)
+    page = "<html><body>" + "<p>Row of words.</p>" * 600 + "</body></html>"
+    with pytest.raises(IngestError, match="1204 tags, over the limit of 1000"):
+        load_bytes(Path("rows.html"), page.encode())
+    assert load_bytes(Path("rows.html"), PAGE.read_bytes()).text  # the article page is under
