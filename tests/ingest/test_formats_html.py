@@ -3,6 +3,7 @@ so quotes and speakers come out as they do from the plain text."""
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -123,3 +124,30 @@ def test_a_page_with_more_tags_than_the_limit_is_refused_unparsed(
     with pytest.raises(IngestError, match="1204 tags, over the limit of 1000"):
         load_bytes(Path("rows.html"), page.encode())
     assert load_bytes(Path("rows.html"), PAGE.read_bytes()).text  # the article page is under
+
+
+def test_a_transcript_web_page_gives_the_turns_of_its_text() -> None:
+    """Official transcripts are also published as pages: one `<p>` a turn, `<br>` in the
+    header block, the site's name after the title."""
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "001_1b4245d2267ffe21.txt"
+    paragraphs = [p.strip("\n") for p in seed.read_text(encoding="utf-8").split("\n\n") if p]
+    body = "".join(
+        "<p>" + "<br>".join(html.escape(line) for line in p.split("\n")) + "</p>\n"
+        for p in paragraphs[1:]
+    )
+    page = (
+        f"<!doctype html><html><head><title>{paragraphs[0]} - U.S. Department of State</title>"
+        '<meta property="og:site_name" content="U.S. Department of State"></head><body>'
+        '<header><nav><a href="/">Home</a> <a href="/secretary">Secretary</a></nav></header>'
+        f'<main><article><h1>{paragraphs[0]}</h1><div class="entry-content">{body}</div>'
+        "</article></main><footer>Subscribe to updates. This is an archive page.</footer>"
+        "</body></html>"
+    )
+    plain = "\n\n".join(paragraphs) + "\n"
+    from_page = parse_document(load_bytes(Path("roundtable.html"), page.encode()))
+    from_text = parse_document(load_bytes(Path("roundtable.txt"), plain.encode()))
+    assert from_page.text == plain
+    assert from_page.genre == "transcript"
+    assert from_page.title == "Roundtable With Print Journalists"
+    assert from_page.publisher == "U.S. Department of State"
+    assert _quotes(from_page) == _quotes(from_text)
