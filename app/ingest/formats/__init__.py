@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.ingest.sidecar import sidecar_problems
+
 # The suffixes a folder contributes, and the format each is read as.
 FORMATS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
@@ -56,8 +58,6 @@ def usable_meta(values: dict[str, str | None]) -> dict[str, str]:
     The user did not write a page's `<meta>` tags or a PDF's info, so a value that cannot be
     stored (an over-long URL, a date no parser reads) is ignored rather than failing the file.
     """
-    from app.ingest.sidecar import sidecar_problems
-
     usable: dict[str, str] = {}
     for key, value in values.items():
         text = " ".join((value or "").split())
