@@ -1,5 +1,7 @@
 """pypdf or pdfminer.six for PDF transcripts: which keeps paragraphs and turn labels.
 
+Twice: with a blank line's worth of space between paragraphs, and with none (some offices
+set turns line after line).
 Each transcript seed is typeset as an official transcript PDF (tests/ingest/pdf_maker.py:
 running header, page numbers, wrapped and hyphenated lines, paragraphs across pages), then
 read back four ways: pypdf's `extract_text()` (plain and layout mode), pdfminer.six's
@@ -61,13 +63,13 @@ def _turns(text: str) -> list[tuple[str | None, str]]:
     ]
 
 
-def measure(name: str, read: Callable[[bytes], str]) -> dict[str, object]:
+def measure(name: str, read: Callable[[bytes], str], gap: float) -> dict[str, object]:
     found = starts = paragraphs = labels = labels_expected = same = turns = pages = 0
     seconds = 0.0
     for seed in SEEDS:
         plain = seed.read_text(encoding="utf-8")
         expected = [p.strip("\n") for p in plain.split("\n\n") if p.strip()]
-        data = transcript_pdf(expected)
+        data = transcript_pdf(expected, gap=gap)
         pages += data.count(b"/Type /Page\n")
         started = time.perf_counter()
         text = read(data)
@@ -86,6 +88,7 @@ def measure(name: str, read: Callable[[bytes], str]) -> dict[str, object]:
         turns += len(want)
     return {
         "reader": name,
+        "space between paragraphs (mm)": gap,
         "paragraph breaks kept": f"{starts}/{paragraphs}",
         "paragraphs whole": f"{found}/{paragraphs}",
         "labels at line start": f"{labels}/{labels_expected}",
@@ -103,8 +106,9 @@ def main() -> None:
     except ImportError:
         print("pypdf not installed: skipped")
     readers += [("pdfminer.six extract_text", _pdfminer), ("this project", _ours)]
-    for name, read in readers:
-        print(measure(name, read))
+    for gap in (5.5, 0.0):  # a blank line's worth of space; none (turns line after line)
+        for name, read in readers:
+            print(measure(name, read, gap))
 
 
 if __name__ == "__main__":

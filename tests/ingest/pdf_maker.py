@@ -47,6 +47,7 @@ def transcript_pdf(
     hyphenate: bool = True,
     owner_password: str | None = None,
     user_password: str | None = None,
+    gap: float = GAP,
 ) -> bytes:
     """The paragraphs (lines inside one kept as lines) typeset on as many pages as they need;
     with an owner password the file is encrypted, with a user password it needs one to open."""
@@ -70,7 +71,7 @@ def transcript_pdf(
                     y = TOP
                 pdf.text(LEFT, y, row)
                 y += LINE
-        y += GAP
+        y += gap
     return bytes(pdf.output())
 
 

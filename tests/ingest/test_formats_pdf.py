@@ -59,6 +59,20 @@ def test_a_pdf_transcript_gives_the_turns_and_speakers_of_its_text(transcript: b
     assert "John Kerry" in speakers
 
 
+@pytest.mark.parametrize(
+    "seed", ["000_f2be9307d54a56c7.txt", "001_1b4245d2267ffe21.txt"], ids=["joint", "roundtable"]
+)
+def test_turns_set_without_space_between_them_keep_their_speakers(seed: str) -> None:
+    """No space between paragraphs: a label or a finished sentence still starts a turn."""
+    plain = (SEEDS / seed).read_text(encoding="utf-8")
+    paragraphs = [p.strip("\n") for p in plain.split("\n\n") if p.strip()]
+    from_pdf = parse_document(load_bytes(Path("t.pdf"), transcript_pdf(paragraphs, gap=0)))
+    from_text = parse_document(load_bytes(Path("t.txt"), plain.encode()))
+    assert [name for name, _, _ in _turns(from_pdf)] == [name for name, _, _ in _turns(from_text)]
+    same = sum(a == b for a, b in zip(_turns(from_pdf), _turns(from_text), strict=True))
+    assert same >= len(from_text.quotes) - 1  # one turn's two paragraphs may read as one
+
+
 def test_pdf_lines_are_reflowed_into_the_paragraphs_of_the_text(transcript: bytes) -> None:
     text = load_bytes(Path("roundtable.pdf"), transcript).text
     assert text == _plain()  # wrapped lines joined, hyphenated words whole, pages seamless

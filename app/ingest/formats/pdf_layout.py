@@ -5,8 +5,10 @@ Three typesetting facts, each a precise rule rather than a guess about words:
   have fitted after it, within the widest line of the document: such lines are re-flowed
   into one, and a word split with a hyphen at the break (`negoti-` / `ations`) is joined;
 - pdfminer groups lines set at the normal line pitch into one text box: a new box on the
-  same page starts a new paragraph (a blank line in the text), a page break only when the
-  last line of the page was not wrapped or ends a sentence;
+  same page starts a new paragraph (a blank line in the text); so does a line that opens
+  with a turn label (`SECRETARY KERRY:`) or follows a sentence ended on a line not wrapped,
+  for PDFs that set paragraphs without space between them; a page break starts one only
+  when the last line of the page was not wrapped or ends a sentence;
 - the top and bottom line of a page is a running header or footer when the same words
   (digits aside) stand there on at least half of the pages (two at least), and a page
   number when it is only one (`12`, `- 12 -`, `Page 12 of 40`).
@@ -22,7 +24,11 @@ from typing import Any
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—]?\s*\d{1,5}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,5})?$", re.IGNORECASE
 )
-_SENTENCE_END = tuple(".?!:;…”’\"')")
+# A sentence's last characters: a stop, then any closing quotes or brackets ('... now.”').
+_SENTENCE_END = re.compile(r"[.?!…][\"”’')\]]*$")
+# A transcript turn's label ('SECRETARY KERRY:', 'MR KIRBY:', 'QUESTION:'): it always opens a
+# paragraph, even in a PDF that sets turns without space between them.
+_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]+:(?:\s|$)")
 # Helvetica's space is 0.278 em; a line's height is about one em.
 _SPACE_EM = 0.25
 
@@ -90,10 +96,14 @@ def paragraphs_text(pages: list[list[Line]]) -> str:
 
 
 def _starts_paragraph(previous: Line, line: Line, new_page: bool, edge: float) -> bool:
+    """A new text box on the page, a turn label, or a sentence ended on a line not wrapped
+    (lines set without space between paragraphs: 'Thank you.' / 'QUESTION: ...')."""
+    if (line.box != previous.box and not new_page) or _LABEL.match(line.text):
+        return True
+    ended = bool(_SENTENCE_END.search(previous.text))
     if new_page:
-        ends_sentence = previous.text.endswith(_SENTENCE_END)
-        return ends_sentence or not _wrapped(previous, line, edge)
-    return line.box != previous.box
+        return ended or not _wrapped(previous, line, edge)
+    return ended and not _wrapped(previous, line, edge)
 
 
 def _wrapped(previous: Line, line: Line, edge: float) -> bool:
