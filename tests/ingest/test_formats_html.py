@@ -151,3 +151,14 @@ def test_a_transcript_web_page_gives_the_turns_of_its_text() -> None:
     assert from_page.title == "Roundtable With Print Journalists"
     assert from_page.publisher == "U.S. Department of State"
     assert _quotes(from_page) == _quotes(from_text)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8", "utf-16"])
+def test_a_page_saved_in_any_common_encoding_without_a_charset_gives_the_same_text(
+    encoding: str,
+) -> None:
+    page = PAGE.read_text(encoding="utf-8").replace('<meta charset="utf-8">', "")
+    for entity, char in (("&ldquo;", "“"), ("&rdquo;", "”"), ("&ndash;", "–")):
+        page = page.replace(entity, char)  # the characters themselves, in the page's encoding
+    loaded = load_bytes(Path("story.htm"), page.encode(encoding))
+    assert loaded.text == PLAIN.read_text(encoding="utf-8")
