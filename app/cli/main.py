@@ -65,7 +65,13 @@ def migrate() -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of .txt/.md documents.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or folders of documents: .txt .md .html .htm .pdf "
+            "(a folder's other files are reported as skipped)."
+        ),
+    ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a machine-readable report.")
     ] = False,

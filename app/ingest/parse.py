@@ -1,9 +1,9 @@
 """A loaded document -> a `ParsedDocument`: everything the text says, before any transaction.
 
-Pure: no session, no rows. Metadata (sidecar, then front matter) wins over what the text
-suggests; the genre picks the parser; every quote gets its speaker claim and the topics its
-words and its context name. The store then only resolves these against the database and
-writes them, so parsing never holds a write transaction open.
+Pure: no session, no rows. Metadata (sidecar, then the page's or PDF's own, then front
+matter) wins over what the text suggests; the genre picks the parser; every quote gets its
+speaker claim and the topics its words and its context name. The store then only resolves
+these against the database and writes them, so parsing never holds a write transaction open.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class ParsedDocument:
 def parse_document(loaded: LoadedDocument, matcher: TopicMatcher | None = None) -> ParsedDocument:
     """Parse one document; `matcher` finds topics (default: the shipped lexicon only)."""
     text = loaded.text
-    meta = read_meta(loaded.meta, text)
+    meta = read_meta(loaded.meta, text, loaded.extracted)
     # Genre detection and the transcript parser both read the labels: find them once.
     labels: list[Label] = [] if meta.genre == "news" else find_labels(text)
     genre = meta.genre or detect_genre(text, labels)

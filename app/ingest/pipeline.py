@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.ingest.formats import skip_reason
 from app.ingest.loader import IngestError, LoadedDocument, expand_paths, read_document
 from app.ingest.matcher import build_matcher
 from app.ingest.parse import parse_document
@@ -70,7 +71,7 @@ def ingest_paths(
     documents, skipped = expand_paths(paths)
     if on_start:
         on_start(len(documents))
-    reports = [FileReport(str(p), "skipped", error="not a .txt or .md document") for p in skipped]
+    reports = [FileReport(str(p), "skipped", error=skip_reason(p)) for p in skipped]
     with factory() as session:
         matcher = build_matcher(session)  # topics users added count from the start of a run
         session.rollback()
