@@ -64,6 +64,7 @@ def test_ingest_json_report_and_exit_code(database_url: str, tmp_path: Path) -> 
         "quotes": 0,
         "error": "file is empty",
         "notes": [],
+        "revision": None,
     }
     assert by_name["doc.txt"]["status"] == "ingested" and by_name["doc.txt"]["quotes"] > 0
     assert report["totals"]["failed"] == 1 and report["totals"]["ingested"] == 1

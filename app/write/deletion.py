@@ -85,27 +85,94 @@ def delete_document(session: Session, document_id: int) -> DeletionSummary:
         session, select(RetiredQuote.speaker_id).where(RetiredQuote.document_id == document_id)
     )
     topics = _ids(session, select(QuoteTopic.topic_id).where(QuoteTopic.quote_id.in_(mine)))
-    checked_against = _ids(session, _verified_against(document_id, mine))
-
-    _delete_rows(session, document_id, mine)
+    cited = _ids(
+        session,
+        select(QuoteVerification.quote_id).where(
+            QuoteVerification.source_document_id == document_id,
+            QuoteVerification.quote_id.not_in(mine),
+        ),
+    )
+    cited |= remove_quotes(session, mine)
+    for statement in (
+        update(QuoteVerification)
+        .where(QuoteVerification.source_document_id == document_id)
+        .values(source_quote_id=None, source_document_id=None),
+        delete(RetiredQuote).where(RetiredQuote.document_id == document_id),
+        delete(DocumentRevision).where(DocumentRevision.document_id == document_id),
+        delete(Document).where(Document.id == document_id),
+    ):
+        session.execute(statement.execution_options(synchronize_session=False))
     session.expunge(document)
     session.flush()
     session.expire_all()  # bulk deletes above bypassed the identity map
+    dropped = drop_orphans(session, events, speakers, topics)
     summary = DeletionSummary(
         document_id=document_id,
         title=title,
         quote_ids=quote_ids,
-        event_ids=_drop_empty_events(session, events),
-        speaker_ids=_drop_unused_speakers(session, speakers),
-        topic_ids=_drop_unused_topics(session, topics),
-        reverified=reverify(session, sorted(checked_against)),
+        event_ids=dropped.event_ids,
+        speaker_ids=dropped.speaker_ids,
+        topic_ids=dropped.topic_ids,
+        reverified=reverify(session, sorted(cited)),
     )
     session.flush()
-    _forget(session, Event, summary.event_ids)
-    _forget(session, Speaker, summary.speaker_ids)
-    _forget(session, Topic, summary.topic_ids)
-    _forget(session, Quote, summary.quote_ids)
+    _forget(session, Quote, quote_ids)
     return summary
+
+
+@dataclass(frozen=True)
+class Orphans:
+    """Events, speakers and topics removed because nothing uses them any more."""
+
+    event_ids: tuple[int, ...]
+    speaker_ids: tuple[int, ...]
+    topic_ids: tuple[int, ...]
+
+
+def drop_orphans(
+    session: Session, events: Iterable[int], speakers: Iterable[int], topics: Iterable[int]
+) -> Orphans:
+    """Of these candidates, remove the ones left with nothing (see the module's rules)."""
+    dropped = Orphans(
+        _drop_empty_events(session, events),
+        _drop_unused_speakers(session, speakers),
+        _drop_unused_topics(session, topics),
+    )
+    session.flush()
+    _forget(session, Event, dropped.event_ids)
+    _forget(session, Speaker, dropped.speaker_ids)
+    _forget(session, Topic, dropped.topic_ids)
+    return dropped
+
+
+def remove_quotes(session: Session, quotes: Select[Any]) -> set[int]:
+    """Delete the quotes `quotes` selects (ids), with their topic links, matches and verdicts.
+
+    Returns the other news quotes whose verdict cited one of them: the caller verifies them
+    again once its writes are done. Children are deleted explicitly, so nothing depends on
+    the database cascading.
+    """
+    cited = _ids(
+        session,
+        select(QuoteVerification.quote_id).where(
+            QuoteVerification.source_quote_id.in_(quotes), QuoteVerification.quote_id.not_in(quotes)
+        ),
+    )
+    statements = (
+        delete(QuoteTopic).where(QuoteTopic.quote_id.in_(quotes)),
+        delete(QuoteMatch).where(
+            or_(QuoteMatch.quote_id.in_(quotes), QuoteMatch.matched_quote_id.in_(quotes))
+        ),
+        delete(QuoteVerification).where(QuoteVerification.quote_id.in_(quotes)),
+        update(QuoteVerification)
+        .where(QuoteVerification.source_quote_id.in_(quotes))
+        .values(source_quote_id=None),
+        update(Quote).where(Quote.replies_to_id.in_(quotes)).values(replies_to_id=None),
+        delete(Quote).where(Quote.id.in_(quotes)),
+    )
+    for statement in statements:
+        session.execute(statement.execution_options(synchronize_session=False))
+    return cited
 
 
 def _forget(session: Session, model: type, ids: Iterable[int]) -> None:
@@ -118,46 +185,6 @@ def _forget(session: Session, model: type, ids: Iterable[int]) -> None:
 
 def _ids(session: Session, query: Select[Any]) -> set[int]:
     return {i for i in session.scalars(query.distinct()) if i is not None}
-
-
-def _verified_against(document_id: int, mine: Select[Any]) -> Select[Any]:
-    """Other documents' news quotes whose verdict cites this document's words."""
-    return select(QuoteVerification.quote_id).where(
-        or_(
-            QuoteVerification.source_document_id == document_id,
-            QuoteVerification.source_quote_id.in_(mine),
-        ),
-        QuoteVerification.quote_id.not_in(mine),
-    )
-
-
-def _delete_rows(session: Session, document_id: int, mine: Select[Any]) -> None:
-    """Children first, explicitly: nothing depends on the database cascading."""
-    statements = (
-        delete(QuoteTopic).where(QuoteTopic.quote_id.in_(mine)),
-        delete(QuoteMatch).where(
-            or_(QuoteMatch.quote_id.in_(mine), QuoteMatch.matched_quote_id.in_(mine))
-        ),
-        delete(QuoteVerification).where(QuoteVerification.quote_id.in_(mine)),
-        update(QuoteVerification)
-        .where(
-            or_(
-                QuoteVerification.source_document_id == document_id,
-                QuoteVerification.source_quote_id.in_(mine),
-            )
-        )
-        .values(source_quote_id=None, source_document_id=None),
-        update(Quote)
-        .where(Quote.replies_to_id.in_(mine), Quote.document_id != document_id)
-        .values(replies_to_id=None),
-        update(Quote).where(Quote.document_id == document_id).values(replies_to_id=None),
-        delete(Quote).where(Quote.document_id == document_id),
-        delete(RetiredQuote).where(RetiredQuote.document_id == document_id),
-        delete(DocumentRevision).where(DocumentRevision.document_id == document_id),
-        delete(Document).where(Document.id == document_id),
-    )
-    for statement in statements:
-        session.execute(statement.execution_options(synchronize_session=False))
 
 
 def _drop_empty_events(session: Session, candidates: Iterable[int]) -> tuple[int, ...]:

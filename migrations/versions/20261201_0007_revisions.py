@@ -6,6 +6,7 @@
   never stored), which the first ingest of that file name adopts. Where two stored documents
   share a URL (a corrected article stored twice before revisions existed), the later ones get
   `name:<source_name>#<id>` so the unique index holds.
+- documents.sha256 is rehashed as ingestion now hashes: trailing whitespace ignored.
 - documents.meta_sha256: the sidecar a document was stored with, so a changed sidecar updates it.
 - document_revisions: one row per version (revision 1 backfilled for every document).
 - retired_quotes: tombstones of quotes a revision dropped (410 Gone, not 404).
@@ -25,6 +26,7 @@ Revision ID: 0007
 Revises: 0006
 """
 
+import hashlib
 import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit, urlunsplit
@@ -46,6 +48,7 @@ def upgrade() -> None:
     op.add_column("documents", sa.Column("identity", sa.String(length=IDENTITY), nullable=True))
     op.add_column("documents", sa.Column("meta_sha256", sa.String(length=64), nullable=True))
     _backfill_identities()
+    _rehash_documents()
     op.create_index(op.f("ix_documents_identity"), "documents", ["identity"], unique=True)
     op.add_column(
         "topic_aliases",
@@ -153,6 +156,37 @@ def _backfill_identities() -> None:
             sa.text("UPDATE documents SET identity = :identity WHERE id = :id"),
             {"identity": identity[:IDENTITY], "id": document_id},
         )
+
+
+def _content_sha256(text: str) -> str:
+    """A frozen copy of `app.ingest.identity.content_sha256`: trailing whitespace ignored."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    return hashlib.sha256("\n".join(lines).rstrip().encode("utf-8")).hexdigest()
+
+
+def _rehash_documents() -> None:
+    """Stored hashes become hashes of the text without trailing whitespace, so re-ingesting a
+    stored file still finds it. Two stored documents that differ only there keep their old
+    hashes after the first (the unique index holds; a later ingest makes one a revision)."""
+    bind = op.get_bind()
+    taken = set(bind.execute(sa.text("SELECT sha256 FROM documents")).scalars())
+    last = 0
+    while True:
+        rows = bind.execute(
+            sa.text("SELECT id, sha256, text FROM documents WHERE id > :last ORDER BY id LIMIT 200"),
+            {"last": last},
+        ).all()
+        if not rows:
+            return
+        for document_id, old, text in rows:
+            new = _content_sha256(text)
+            if new != old and new not in taken:
+                bind.execute(
+                    sa.text("UPDATE documents SET sha256 = :new WHERE id = :id"),
+                    {"new": new, "id": document_id},
+                )
+                taken.add(new)
+        last = rows[-1][0]
 
 
 _PRIMARY_KEY = re.compile(r",\s*CONSTRAINT\s+\S+\s+PRIMARY KEY\s*\(\s*id\s*\)", re.IGNORECASE)
