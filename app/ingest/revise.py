@@ -62,20 +62,29 @@ def match_quotes(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int]
     ]
 
 
-def revise_document(session: Session, document: Document, parsed: ParsedDocument) -> StoreResult:
-    """Store `parsed` as the next revision of `document`; its id and its kept quotes' ids stay."""
+def revise_document(
+    session: Session, document: Document, parsed: ParsedDocument, *, new_revision: bool = True
+) -> StoreResult:
+    """Store `parsed` as the next revision of `document`; its id and its kept quotes' ids stay.
+
+    Without `new_revision` (the same text, a changed sidecar) the current revision is
+    updated in place and the result is `updated`.
+    """
     old = list(
         session.scalars(
             select(Quote).where(Quote.document_id == document.id).order_by(Quote.position)
         )
     )
     pairs = match_quotes([q.text for q in old], [p.statement.text for p in parsed.quotes])
-    number = current_revision(session, document.id) + 1
-    session.execute(  # the superseded version keeps its text
-        update(DocumentRevision)
-        .where(DocumentRevision.document_id == document.id, DocumentRevision.number == number - 1)
-        .values(text=document.text)
-    )
+    number = current_revision(session, document.id) + (1 if new_revision else 0)
+    if new_revision:
+        session.execute(  # the superseded version keeps its text
+            update(DocumentRevision)
+            .where(
+                DocumentRevision.document_id == document.id, DocumentRevision.number == number - 1
+            )
+            .values(text=document.text)
+        )
     kept = {new_index: old[old_index] for old_index, new_index in pairs}
     kept_ids = [q.id for q in kept.values()]
     retired = [q for q in old if q.id not in set(kept_ids)]
@@ -106,6 +115,9 @@ def revise_document(session: Session, document: Document, parsed: ParsedDocument
     reverify(session, sorted(cited - {q.id for q in quotes}))
     drop_orphans(session, *candidates)
     retired_ids = [q.id for q in retired]
+    if not new_revision:
+        _update_revision(session, document.id, number, parsed, reattributed)
+        return StoreResult(document.id, len(quotes), "updated", tuple(notes), number)
     session.add(
         DocumentRevision(
             document_id=document.id,
@@ -126,6 +138,24 @@ def revise_document(session: Session, document: Document, parsed: ParsedDocument
         f"{len(retired_ids)} retired" + (f" ({_ids_text(retired_ids)})" if retired_ids else ""),
     )
     return StoreResult(document.id, len(quotes), "revised", tuple(notes), number)
+
+
+def _update_revision(
+    session: Session, document_id: int, number: int, parsed: ParsedDocument, moved: list[int]
+) -> None:
+    """The current revision after a metadata update: its title, and any quote the new
+    metadata gave to another speaker (a date can decide who held an office)."""
+    revision = session.scalar(
+        select(DocumentRevision).where(
+            DocumentRevision.document_id == document_id, DocumentRevision.number == number
+        )
+    )
+    if revision is None:  # stored before revisions were recorded
+        return
+    revision.title = parsed.title
+    if moved:
+        revision.reattributed_ids = sorted({*(revision.reattributed_ids or []), *moved})
+    session.flush()
 
 
 def _used_by(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, DocumentRevision, Quote
@@ -136,40 +136,10 @@ def store_document(session: Session, parsed: ParsedDocument) -> StoreResult:
 def update_metadata(session: Session, document_id: int, parsed: ParsedDocument) -> StoreResult:
     """The same text with another sidecar: title, dates, publisher, URL and author follow it.
 
-    Quotes dated by publication move with a new date, and a news document's quotes are
-    verified again (the date picks the transcripts they are checked against).
+    Done by the revision machinery without a new revision: a new publication date may move
+    the occasion the quotes were spoken at ("on Monday"), hence their event, their date and
+    the transcripts they are verified against; every quote keeps its id.
     """
     document = session.get(Document, document_id)
     assert document is not None
-    old_published = document.published
-    for field in ("title", "published", "publisher", "url", "author"):
-        setattr(document, field, getattr(parsed, field))
-    document.meta_sha256 = parsed.meta_sha256
-    preferred = parsed.identities[0] if parsed.identities else None
-    if preferred and preferred != document.identity and _identity_free(session, preferred):
-        document.identity = preferred
-    revision = current_revision(session, document_id)
-    session.execute(
-        update(DocumentRevision)
-        .where(DocumentRevision.document_id == document_id, DocumentRevision.number == revision)
-        .values(title=parsed.title)
-    )
-    if document.published != old_published:
-        session.execute(
-            update(Quote)
-            .where(
-                Quote.document_id == document_id,
-                Quote.event_id.is_(None),
-                Quote.spoken_on.is_(None) | (Quote.spoken_on == old_published),
-            )
-            .values(spoken_on=document.published)
-            .execution_options(synchronize_session=False)
-        )
-        verify_document(session, document)
-    session.flush()
-    count = session.scalar(select(func.count()).where(Quote.document_id == document_id)) or 0
-    return StoreResult(document_id, count, "updated", revision=revision)
-
-
-def _identity_free(session: Session, identity: str) -> bool:
-    return session.scalar(select(Document.id).where(Document.identity == identity)) is None
+    return revise_document(session, document, parsed, new_revision=False)
