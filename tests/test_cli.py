@@ -236,3 +236,25 @@ def test_documents_delete_removes_a_document_and_reports_what_went(database_url:
         assert session.scalar(select(Quote.id).where(Quote.document_id == document_id)) is None
     code, output = _run("documents", "delete", str(document_id))
     assert code == 1 and f"no document with id {document_id}" in output
+
+
+def test_ingest_reports_a_revision_and_a_metadata_update(database_url: str, tmp_path: Path) -> None:
+    assert _run("migrate")[0] == 0
+    article = tmp_path / "talks.txt"
+    text = (
+        "Minister warns on talks\n\n"
+        '"We will not negotiate under fire," Foreign Minister Jean Dupont said on Monday.\n\n'
+        '"Sanctions are not the answer to this crisis," said Prime Minister Anne Martin.\n'
+    )
+    article.write_text(text)
+    assert _run("ingest", str(article))[0] == 0
+    article.write_text(text.replace("under fire", "under any fire"))
+    code, output = _run("ingest", "--json", str(article))
+    assert code == 0, output
+    report = json.loads(output)
+    assert report["files"][0]["status"] == "revised" and report["files"][0]["revision"] == 2
+    assert report["totals"]["revised"] == 1 and report["totals"]["quotes"] == 2
+    assert "revision 2: 1 quotes kept, 1 added, 1 retired" in report["files"][0]["notes"][0]
+    (tmp_path / "talks.meta.json").write_text(json.dumps({"title": "Talks"}))
+    code, output = _run("ingest", str(article))  # the human-readable report
+    assert code == 0 and "updated" in output and "1 updated" in output

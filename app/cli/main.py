@@ -103,12 +103,22 @@ def _ingest_with_progress(
 
 
 def _print_report(report: BatchReport) -> None:
-    styles = {"ingested": "green", "unchanged": "dim", "failed": "red", "skipped": "yellow"}
+    styles = {
+        "ingested": "green",
+        "revised": "cyan",
+        "updated": "cyan",
+        "unchanged": "dim",
+        "failed": "red",
+        "skipped": "yellow",
+    }
     for line in report.files:
         detail = line.error or f"{line.quotes} quotes, document {line.document_id}"
+        if line.revision and line.revision > 1:
+            detail += f", revision {line.revision}"
         console.print(f"[{styles[line.status]}]{line.status:9}[/] {line.path}: {detail}")
+        label = "changed" if line.status in ("revised", "updated") else "unnamed"
         for note in line.notes:
-            console.print(f"          [yellow]unnamed[/] {note}")
+            console.print(f"          [yellow]{label}[/] {note}")
     totals = report.totals()
     console.print(", ".join(f"{value} {key}" for key, value in totals.items()))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -95,7 +96,7 @@ def _revision_out(row: DocumentRevision, current: int) -> RevisionOut:
         number=row.number,
         sha256=row.sha256,
         title=row.title,
-        created_at=row.created_at,
+        created_at=_utc(row.created_at),
         current=row.number == current,
         kept=row.kept,
         added=row.added,
@@ -103,3 +104,8 @@ def _revision_out(row: DocumentRevision, current: int) -> RevisionOut:
         retired_ids=list(row.retired_ids or []),
         reattributed_ids=list(row.reattributed_ids or []),
     )
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """SQLite's CURRENT_TIMESTAMP is UTC without saying so; PostgreSQL's says it."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
