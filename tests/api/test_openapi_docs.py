@@ -98,8 +98,9 @@ def test_errors_are_documented_as_problems(
     path: str, method: str, operation: dict[str, Any]
 ) -> None:
     """Every route refuses unknown parameters (400); routes with parameters validate them
-    (422); routes with an id can miss (404), a retired quote is gone (410); any may meet the service's limits (414 for an
-    over-long URL, 503 when busy or too slow). All are `application/problem+json`."""
+    (422); routes with an id can miss (404), a retired quote is gone (410); any may meet the
+    service's limits (414 for an over-long URL, 503 when busy or too slow). All are
+    `application/problem+json`."""
     responses = operation["responses"]
     expected = {"400", "414", "503"}
     if operation.get("parameters"):
