@@ -18,9 +18,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, DocumentRevision, Quote
+from app.ingest.identity import LEGACY_PREFIX
 from app.ingest.matching import match_document_quotes
 from app.ingest.parse import ParsedDocument
-from app.ingest.revise import revise_document
+from app.ingest.revise import match_quotes, revise_document
 from app.ingest.rows import (
     StoreResult,
     build_quote,
@@ -80,12 +81,25 @@ def _fields_agree(session: Session, document_id: int, meta: dict[str, object]) -
 
 
 def find_by_identity(session: Session, parsed: ParsedDocument) -> Document | None:
-    """The stored document any of the parsed document's identities names, the preferred first."""
+    """The stored document any of the parsed document's identities names, the preferred first.
+
+    A document stored before identities is known only by its file name (`name:...`): another
+    file of that name is taken for a version of it only if some of its quotes survive, so an
+    unrelated `index.txt` never retires a stored document's quotes.
+    """
     for identity in parsed.identities:
         document = session.scalar(select(Document).where(Document.identity == identity))
-        if document is not None:
+        if document is None:
+            continue
+        if not identity.startswith(LEGACY_PREFIX) or _shares_quotes(session, document, parsed):
             return document
     return None
+
+
+def _shares_quotes(session: Session, document: Document, parsed: ParsedDocument) -> bool:
+    stored = session.scalars(select(Quote.text).where(Quote.document_id == document.id)).all()
+    new = [q.statement.text for q in parsed.quotes]
+    return (not stored and not new) or bool(match_quotes(stored, new))
 
 
 def store_document(session: Session, parsed: ParsedDocument) -> StoreResult:

@@ -239,3 +239,27 @@ def test_quotes_are_matched_by_their_words_in_order() -> None:
     new = ["we will NOT negotiate!", "A new sentence.", "No sanctions.", "The talks go on."]
     assert match_quotes(old, new) == [(0, 0), (2, 2), (3, 3)]
     assert match_quotes(old, []) == [] and match_quotes([], new) == []
+
+
+def test_a_document_stored_before_identities_is_revised_by_its_file_name_if_quotes_survive(
+    tmp_path: Path, session_factory: sessionmaker[Session]
+) -> None:
+    """Migration 0007 could only give such documents `name:<file name>` (their path was never
+    stored): the next version of that file is a revision, an unrelated file of the same name
+    is a new document."""
+    legacy = _ingest(session_factory, _write(tmp_path / "old" / "talks.txt", ARTICLE)).files[0]
+    with session_factory() as session, session.begin():
+        document = session.get(Document, legacy.document_id)
+        assert document is not None
+        document.identity = "name:talks.txt"
+    unrelated = 'Weather\n\n"It will rain all week in the north," forecaster Ann Lee said.\n'
+    other = _ingest(session_factory, _write(tmp_path / "x" / "talks.txt", unrelated)).files[0]
+    assert other.status == "ingested" and other.document_id != legacy.document_id
+    changed = ARTICLE.replace("crisis", "conflict")
+    revised = _ingest(session_factory, _write(tmp_path / "new" / "talks.txt", changed)).files[0]
+    assert (revised.status, revised.document_id) == ("revised", legacy.document_id)
+    with session_factory() as session:
+        identity = session.scalar(
+            select(Document.identity).where(Document.id == legacy.document_id)
+        )
+        assert identity == f"path:{(tmp_path / 'new' / 'talks.txt').resolve()}"
