@@ -87,7 +87,8 @@ def revise_document(
         )
     kept = {new_index: old[old_index] for old_index, new_index in pairs}
     kept_ids = [q.id for q in kept.values()]
-    retired = [q for q in old if q.id not in set(kept_ids)]
+    surviving = set(kept_ids)
+    retired = [q for q in old if q.id not in surviving]
     candidates = _used_by(session, document, old)
     cited = _verdicts_citing(session, document.id)
     cited |= _retire(session, document.id, number, retired)
