@@ -10,6 +10,7 @@ from sqlalchemy import Engine, inspect, text
 from app.db.base import Base
 from app.db.migrate import alembic_config
 from app.db.session import make_engine
+from app.ingest.identity import content_sha256
 from tests.support import Databases
 
 
@@ -36,20 +37,24 @@ def test_downgrade_to_base_and_back(databases: Databases, backend: str) -> None:
     command.upgrade(config, "head")
 
 
-def test_0007_on_a_populated_sqlite_archive_keeps_links_and_never_reuses_ids(
-    databases: Databases,
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def test_0007_on_a_populated_archive_keeps_links_and_never_reuses_ids(
+    databases: Databases, backend: str
 ) -> None:
-    """The rebuild that makes quotes AUTOINCREMENT must not cascade into topic links (a DROP
-    TABLE with foreign keys on would), must keep the full-text triggers, and afterwards the
-    newest quote's id, once deleted, is never handed out again."""
-    url = databases.new("sqlite")
+    """On a populated archive: identities and revision 1 are backfilled, hashes ignore
+    trailing whitespace, and (SQLite) the rebuild that makes quotes AUTOINCREMENT neither
+    cascades into topic links (a DROP TABLE with foreign keys on would) nor loses the
+    full-text triggers; afterwards the newest quote's id, once deleted, is never reused."""
+    url = databases.new(backend)
     config = alembic_config(url)
     command.upgrade(config, "0006")
     engine = make_engine(url)
     quote = (
         "INSERT INTO quotes (id, document_id, position, kind, text, start_offset, end_offset, "
         "attribution_method, confidence, context_start, context_end, elsewhere) "
-        "VALUES (:id, :doc, :id, 'direct', :text, 0, 1, 'cue', 1, 0, 1, 0)"
+        "VALUES (:id, :doc, :id, 'direct', :text, 0, 1, 'cue', 1, 0, 1, false)"
     )
     with engine.begin() as conn:
         conn.execute(
@@ -57,7 +62,7 @@ def test_0007_on_a_populated_sqlite_archive_keeps_links_and_never_reuses_ids(
                 "INSERT INTO documents (id, sha256, source_name, genre, text, url) VALUES "
                 "(1, 'a', 'a.txt', 'news', 'first', 'HTTPS://Example.COM/story#top'), "
                 "(2, 'b', 'a.txt', 'news', 'again', 'https://example.com/story'), "
-                "(3, 'c', 'c.txt', 'news', 'third', NULL)"
+                "(3, 'c', 'c.txt', 'news', 'third  \n', NULL)"
             )
         )
         conn.execute(
@@ -75,12 +80,16 @@ def test_0007_on_a_populated_sqlite_archive_keeps_links_and_never_reuses_ids(
             2: "name:a.txt#2",  # the same URL stored twice before revisions existed
             3: "name:c.txt",
         }
+        third = conn.execute(text("SELECT sha256 FROM documents WHERE id = 3")).scalar()
+        assert third == content_sha256("third")
         assert conn.execute(text("SELECT count(*) FROM document_revisions")).scalar() == 3
-        conn.execute(text("DELETE FROM quotes WHERE id = 3"))
-        conn.execute(
-            text(quote.replace(":id, :doc, :id", "NULL, :doc, 9")), {"doc": 1, "text": "new"}
-        )
-        assert conn.execute(text("SELECT max(id) FROM quotes")).scalar() == 4
-        found = conn.execute(text("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'new'"))
-        assert found.scalars().all() == [4]
+    if backend == "sqlite":  # PostgreSQL sequences never go back: nothing was rebuilt
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM quotes WHERE id = 3"))
+            conn.execute(
+                text(quote.replace(":id, :doc, :id", "NULL, :doc, 9")), {"doc": 1, "text": "new"}
+            )
+            assert conn.execute(text("SELECT max(id) FROM quotes")).scalar() == 4
+            found = conn.execute(text("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'new'"))
+            assert found.scalars().all() == [4]
     engine.dispose()
