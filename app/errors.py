@@ -20,12 +20,23 @@ class AppError(Exception):
         super().__init__(detail)
         self.detail = detail
         self.errors = errors
+        self.extra: dict[str, Any] = {}  # more members of the problem body
+        self.links: dict[str, str] = {}  # relation -> path, sent as the `Link` header
 
 
 class NotFound(AppError):
     status = 404
     code = "not-found"
     title = "Not found"
+
+
+class Gone(NotFound):
+    """It existed and was withdrawn: a quote a later revision of its document no longer holds.
+    A NotFound too, so readers that only ask "is it there?" need not tell the two apart."""
+
+    status = 410
+    code = "gone"
+    title = "Gone"
 
 
 class BadQuery(AppError):

@@ -37,6 +37,21 @@ _PROBLEM_DOCS: dict[int, tuple[str, dict[str, Any]]] = {
             "detail": "no quote with id 999",
         },
     ),
+    410: (
+        "Gone: the quote was retired, because a later revision of its document no longer "
+        "holds these words. `document` links the document as it is now, `revision` the "
+        "revision that retired it; the `Link` header carries both.",
+        {
+            "type": "/problems/gone",
+            "title": "Gone",
+            "status": 410,
+            "detail": "quote 42 was retired by revision 2 of document 7: its words are no longer "
+            "in the document",
+            "document": "/documents/7",
+            "revision": "/documents/7/revisions/2",
+            "retired_in_revision": 2,
+        },
+    ),
     503: (
         "Service unavailable: the database's schema is missing or older than this version "
         "needs. Run `ontherecord migrate`.",
@@ -123,7 +138,14 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AppError)
     def _app_error(_: Request, exc: AppError) -> JSONResponse:
-        return problem(exc.status, exc.detail, exc.code, exc.title, errors=exc.errors)
+        response = problem(
+            exc.status, exc.detail, exc.code, exc.title, errors=exc.errors, **exc.extra
+        )
+        if exc.links:
+            response.headers["Link"] = ", ".join(
+                f'<{path}>; rel="{rel}"' for rel, path in exc.links.items()
+            )
+        return response
 
     @app.exception_handler(RequestValidationError)
     def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import json
 import os
 import stat
@@ -13,6 +12,7 @@ from typing import Any
 
 from app.ingest.errors import IngestError
 from app.ingest.formats import FORMATS, Extracted, format_of
+from app.ingest.identity import content_sha256
 from app.ingest.sidecar import sidecar_problems
 
 DOCUMENT_SUFFIXES = tuple(FORMATS)
@@ -30,7 +30,7 @@ class LoadedDocument:
 
     path: Path
     text: str
-    sha256: str
+    sha256: str  # of the text without trailing whitespace (`identity.content_sha256`)
     encoding: str  # of a text file; "html" or "pdf" for text extracted from one
     meta: dict[str, Any] = field(default_factory=dict)
     extracted: dict[str, str] = field(default_factory=dict)
@@ -63,8 +63,9 @@ def load_bytes(path: Path, data: bytes, sidecar: dict[str, Any] | None = None) -
     if not text.strip():
         raise IngestError(path, "file is empty")
     _refuse_nul(path, text)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return LoadedDocument(path, text, digest, encoding, dict(sidecar or {}), extracted)
+    return LoadedDocument(
+        path, text, content_sha256(text), encoding, dict(sidecar or {}), extracted
+    )
 
 
 def _extract(kind: str, path: Path, data: bytes) -> Extracted:

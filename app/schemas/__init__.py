@@ -11,7 +11,13 @@ from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
 from app.schemas.common import Health, Out, ParameterError, Problem
-from app.schemas.documents import DocumentDetail, DocumentOut
+from app.schemas.documents import (
+    DocumentDetail,
+    DocumentOut,
+    DocumentRevisions,
+    RevisionDetail,
+    RevisionOut,
+)
 from app.schemas.events import EventDetail, EventOut
 from app.schemas.page import Page, item_type, page_example
 from app.schemas.quotes import (
@@ -64,6 +70,7 @@ __all__ = [
     "DocumentOut",
     "DocumentPage",
     "DocumentRef",
+    "DocumentRevisions",
     "DocumentVerification",
     "EventDetail",
     "EventOut",
@@ -81,6 +88,8 @@ __all__ = [
     "QuoteKind",
     "QuoteOut",
     "QuotePage",
+    "RevisionDetail",
+    "RevisionOut",
     "RoleOut",
     "SameWords",
     "SpeakerCount",

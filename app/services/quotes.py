@@ -11,10 +11,11 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Quote, QuoteTopic, SpeakerRole
-from app.errors import BadQuery, NotFound
+from app.errors import BadQuery
 from app.nlp.directory.offices import split_country
 from app.nlp.roles import ROLE_FAMILIES, role_family
 from app.schemas import QuotePage
+from app.services.existence import missing_quote
 from app.services.fulltext import (
     FTS5,
     Search,
@@ -436,5 +437,5 @@ def get_quote(session: Session, quote_id: int) -> Quote:
         select(Quote).where(Quote.id == quote_id).options(*quote_load_options())
     ).first()
     if quote is None:
-        raise NotFound(f"no quote with id {quote_id}")
+        raise missing_quote(session, quote_id)
     return quote

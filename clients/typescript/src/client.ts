@@ -15,6 +15,8 @@ export type Facets = Schemas["Facets"];
 export type DocumentPage = Schemas["DocumentPage"];
 export type DocumentDetail = Schemas["DocumentDetail"];
 export type DocumentVerification = Schemas["DocumentVerification"];
+export type DocumentRevisions = Schemas["DocumentRevisions"];
+export type RevisionDetail = Schemas["RevisionDetail"];
 export type Verification = Schemas["Verification"];
 export type SpeakerPage = Schemas["SpeakerPage"];
 export type SpeakerDetail = Schemas["SpeakerDetail"];
@@ -143,6 +145,12 @@ export function createClient(options: ClientOptions) {
     /** `GET /documents/{document_id}/verification`: how faithfully a news article quotes. */
     getDocumentVerification: (id: DocumentId) =>
       get<DocumentVerification>(`/documents/${segment(id)}/verification`),
+    /** `GET /documents/{document_id}/revisions`: every version, with what each changed. */
+    listDocumentRevisions: (id: DocumentId) =>
+      get<DocumentRevisions>(`/documents/${segment(id)}/revisions`),
+    /** `GET /documents/{document_id}/revisions/{number}`: one version, with its text. */
+    getDocumentRevision: (id: DocumentId, number: number) =>
+      get<RevisionDetail>(`/documents/${segment(id)}/revisions/${segment(number)}`),
     listSpeakers: (query: SpeakerQuery = {}) => get<SpeakerPage>("/speakers", query),
     getSpeaker: (id: SpeakerId) => get<SpeakerDetail>(`/speakers/${segment(id)}`),
     listSpeakerQuotes: (id: SpeakerId, query: PageQuery = {}) =>

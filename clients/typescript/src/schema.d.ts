@@ -62,7 +62,8 @@ export interface paths {
          * @description One quote with its context: its paragraph, the sentences around it and, for a
          *     transcript answer, the question it replies to. A direct or partial news quote carries
          *     `verification`: whether it was quoted as said, the transcript passage it reports and a
-         *     word-level diff of what changed.
+         *     word-level diff of what changed. A quote a corrected version of its document no longer
+         *     holds is 410 Gone, with links to the document now and to the version that retired it.
          */
         get: operations["get_quote"];
         put?: never;
@@ -147,6 +148,49 @@ export interface paths {
          *     verdict. A transcript has no quotes to check: its counts are all zero.
          */
         get: operations["get_document_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{document_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of a document
+         * @description Each version of the document ingested under its URL (or file), oldest first, with when
+         *     it arrived and what it changed: quotes kept (their ids stay), added, and retired (their
+         *     ids now answer 410 Gone), and kept quotes now attributed to someone else.
+         */
+        get: operations["list_document_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{document_id}/revisions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of a document, with its text
+         * @description One version of the document with the text it had then: where a retired quote can
+         *     still be read in its context.
+         */
+        get: operations["get_document_revision"];
         put?: never;
         post?: never;
         delete?: never;
@@ -645,6 +689,41 @@ export interface components {
             source_name: string;
         };
         /**
+         * DocumentRevisions
+         * @description Every version of one document, oldest first.
+         * @example {
+         *       "document_id": 7,
+         *       "current": 2,
+         *       "items": [
+         *         {
+         *           "number": 2,
+         *           "sha256": "9f2c4e0b7d1a3c5e8f6a2b4d0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e",
+         *           "title": "Joint Statement From Secretary John Kerry and U.K. Foreign Secretary Boris Johnson",
+         *           "created_at": "2016-10-17T09:30:00Z",
+         *           "current": true,
+         *           "kept": 12,
+         *           "added": 1,
+         *           "retired": 1,
+         *           "retired_ids": [
+         *             42
+         *           ],
+         *           "reattributed_ids": []
+         *         }
+         *       ]
+         *     }
+         */
+        DocumentRevisions: {
+            /** Document Id */
+            document_id: number;
+            /**
+             * Current
+             * @description The number of the version the document shows now.
+             */
+            current: number;
+            /** Items */
+            items: components["schemas"]["RevisionOut"][];
+        };
+        /**
          * DocumentVerification
          * @description How faithfully a news article quotes its sources.
          * @example {
@@ -1056,6 +1135,24 @@ export interface components {
              * @description With 400 and 422: each parameter that was wrong.
              */
             errors?: components["schemas"]["ParameterError"][] | null;
+            /**
+             * Document
+             * @description With 410: the path of the document the retired quote belonged to, as it is now.
+             * @example /documents/7
+             */
+            document?: string | null;
+            /**
+             * Revision
+             * @description With 410: the path of the revision that retired the quote.
+             * @example /documents/7/revisions/2
+             */
+            revision?: string | null;
+            /**
+             * Retired In Revision
+             * @description With 410: that revision's number.
+             * @example 2
+             */
+            retired_in_revision?: number | null;
         };
         /**
          * QuoteContext
@@ -1482,6 +1579,148 @@ export interface components {
              * @description How forgiving inputs were understood: "speaker 'kery' matched John Kerry".
              */
             interpreted: string[];
+        };
+        /**
+         * RevisionDetail
+         * @description One version with its full text; the quote offsets of that version point into it.
+         * @example {
+         *       "number": 2,
+         *       "sha256": "9f2c4e0b7d1a3c5e8f6a2b4d0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e",
+         *       "title": "Joint Statement From Secretary John Kerry and U.K. Foreign Secretary Boris Johnson",
+         *       "created_at": "2016-10-17T09:30:00Z",
+         *       "current": true,
+         *       "kept": 12,
+         *       "added": 1,
+         *       "retired": 1,
+         *       "retired_ids": [
+         *         42
+         *       ],
+         *       "reattributed_ids": [],
+         *       "text": "Joint Statement From Secretary…"
+         *     }
+         */
+        RevisionDetail: {
+            /**
+             * Number
+             * @description 1 for the version first ingested, then 2, 3, ...
+             */
+            number: number;
+            /**
+             * Sha256
+             * @description Hash of this version's text (trailing spaces aside).
+             */
+            sha256: string;
+            /** Title */
+            title: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When this version was ingested.
+             */
+            created_at: string;
+            /**
+             * Current
+             * @description Whether this is the version `GET /documents/{id}` shows.
+             */
+            current: boolean;
+            /**
+             * Kept
+             * @description Quotes whose words survived from the version before.
+             */
+            kept: number;
+            /**
+             * Added
+             * @description Quotes new in this version.
+             */
+            added: number;
+            /**
+             * Retired
+             * @description Quotes of the version before whose words are gone.
+             */
+            retired: number;
+            /**
+             * Retired Ids
+             * @description Their ids: `GET /quotes/{id}` answers 410 Gone for each.
+             */
+            retired_ids: number[];
+            /**
+             * Reattributed Ids
+             * @description Kept quotes this version attributes to another speaker (same id).
+             */
+            reattributed_ids: number[];
+            /**
+             * Text
+             * @description The document's text as this version had it.
+             */
+            text: string;
+        };
+        /**
+         * RevisionOut
+         * @description One version of a document as ingested, and what it changed in its quotes.
+         * @example {
+         *       "number": 2,
+         *       "sha256": "9f2c4e0b7d1a3c5e8f6a2b4d0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e",
+         *       "title": "Joint Statement From Secretary John Kerry and U.K. Foreign Secretary Boris Johnson",
+         *       "created_at": "2016-10-17T09:30:00Z",
+         *       "current": true,
+         *       "kept": 12,
+         *       "added": 1,
+         *       "retired": 1,
+         *       "retired_ids": [
+         *         42
+         *       ],
+         *       "reattributed_ids": []
+         *     }
+         */
+        RevisionOut: {
+            /**
+             * Number
+             * @description 1 for the version first ingested, then 2, 3, ...
+             */
+            number: number;
+            /**
+             * Sha256
+             * @description Hash of this version's text (trailing spaces aside).
+             */
+            sha256: string;
+            /** Title */
+            title: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When this version was ingested.
+             */
+            created_at: string;
+            /**
+             * Current
+             * @description Whether this is the version `GET /documents/{id}` shows.
+             */
+            current: boolean;
+            /**
+             * Kept
+             * @description Quotes whose words survived from the version before.
+             */
+            kept: number;
+            /**
+             * Added
+             * @description Quotes new in this version.
+             */
+            added: number;
+            /**
+             * Retired
+             * @description Quotes of the version before whose words are gone.
+             */
+            retired: number;
+            /**
+             * Retired Ids
+             * @description Their ids: `GET /quotes/{id}` answers 410 Gone for each.
+             */
+            retired_ids: number[];
+            /**
+             * Reattributed Ids
+             * @description Kept quotes this version attributes to another speaker (same id).
+             */
+            reattributed_ids: number[];
         };
         /**
          * RoleOut
@@ -2386,6 +2625,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Gone: the quote was retired, because a later revision of its document no longer holds these words. `document` links the document as it is now, `revision` the revision that retired it; the `Link` header carries both. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 42 was retired by revision 2 of document 7: its words are no longer in the document",
+                     *       "document": "/documents/7",
+                     *       "revision": "/documents/7/revisions/2",
+                     *       "retired_in_revision": 2
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description URI too long: the URL is over the service's limit (8 KB by default). */
             414: {
                 headers: {
@@ -2765,6 +3024,224 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentVerification"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_document_revisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id, as given by `id` in any listing. */
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRevisions"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_document_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The revision's number (1 is the first). */
+                number: number;
+                /** @description The document's id, as given by `id` in any listing. */
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionDetail"];
                 };
             };
             /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */

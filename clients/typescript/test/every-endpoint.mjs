@@ -43,6 +43,8 @@ const result = {
   document: (await client.getDocument(documents.items[0].id)).text.length > 0,
   documentQuotes: (await client.listDocumentQuotes(documents.items[0].id)).items.length,
   documentVerification: (await client.getDocumentVerification(documents.items[0].id)).checked,
+  documentRevisions: (await client.listDocumentRevisions(documents.items[0].id)).current,
+  documentRevision: (await client.getDocumentRevision(documents.items[0].id, 1)).text.length > 0,
   speaker: (await client.getSpeaker(speaker.id)).name,
   speakerBySlug: (await client.getSpeaker(speaker.slug)).id === speaker.id,
   speakerQuotes: (await client.listSpeakerQuotes(speaker.id, { limit: 3 })).items.length,
