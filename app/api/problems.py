@@ -28,6 +28,35 @@ _PROBLEM_DOCS: dict[int, tuple[str, dict[str, Any]]] = {
             "errors": [{"parameter": "speakr", "in": "query", "message": "unknown parameter"}],
         },
     ),
+    401: (
+        "Unauthorized: no API key was sent, or the key is wrong or revoked. Send it as "
+        "`Authorization: Bearer <key>` or `X-API-Key: <key>`; `ontherecord keys create` makes one.",
+        {
+            "type": "/problems/unauthorized",
+            "title": "API key required",
+            "status": 401,
+            "detail": "this endpoint needs an API key: send `Authorization: Bearer <key>` or "
+            "`X-API-Key: <key>`",
+        },
+    ),
+    403: (
+        "Forbidden: the key is valid but read-only; this needs a key made without `--read-only`.",
+        {
+            "type": "/problems/forbidden",
+            "title": "Not allowed with this key",
+            "status": 403,
+            "detail": "the key 'newsroom-site' is read-only; this needs a write key",
+        },
+    ),
+    413: (
+        "Too large: the upload is over the service's `MAX_DOCUMENT_BYTES`.",
+        {
+            "type": "/problems/too-large",
+            "title": "Request too large",
+            "status": 413,
+            "detail": "the document is over the limit of 5000000 bytes",
+        },
+    ),
     404: (
         "Not found: nothing has this id.",
         {
@@ -88,6 +117,7 @@ _TITLES = {
     404: ("not-found", "Not found"),
     405: ("method-not-allowed", "Method not allowed"),
     406: ("not-acceptable", "Not acceptable"),
+    413: ("too-large", "Request too large"),
     422: ("validation-error", "Invalid parameters"),
     500: ("internal-error", "Internal server error"),
 }
@@ -123,7 +153,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AppError)
     def _app_error(_: Request, exc: AppError) -> JSONResponse:
-        return problem(exc.status, exc.detail, exc.code, exc.title, errors=exc.errors)
+        response = problem(
+            exc.status, exc.detail, exc.code, exc.title, errors=exc.errors, **exc.extra
+        )
+        response.headers.update(exc.headers)
+        return response
 
     @app.exception_handler(RequestValidationError)
     def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

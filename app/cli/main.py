@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.cli.keys import keys_app
 from app.cli.speakers import speakers_app
 from app.cli.topics import topics_app
 from app.db import migrate as migrations
@@ -30,6 +31,7 @@ from app.write.verification import verify_archive
 app = typer.Typer(help="On the Record: a statement database with a JSON API.", no_args_is_help=True)
 app.add_typer(speakers_app, name="speakers")
 app.add_typer(topics_app, name="topics")
+app.add_typer(keys_app, name="keys")
 console = Console(stderr=True)
 # Commands that make the schema themselves, or (serve) report it at /health instead.
 NO_SCHEMA_NEEDED = {"migrate", "setup", "serve"}

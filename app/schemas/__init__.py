@@ -37,6 +37,17 @@ from app.schemas.verification import (
     VerificationSummary,
     VerifiedQuote,
 )
+from app.schemas.writes import (
+    AliasIn,
+    AuditEntryOut,
+    EventMerge,
+    FileReportOut,
+    IngestReport,
+    IngestTotals,
+    SpeakerMerge,
+    SpeakerRename,
+    TopicMerge,
+)
 
 
 # Named subclasses so that the OpenAPI document and generated clients say `DocumentPage`.
@@ -56,9 +67,16 @@ class EventPage(Page[EventOut]):
     """A page of events."""
 
 
+class AuditPage(Page[AuditEntryOut]):
+    """A page of the audit log, newest first."""
+
+
 __all__ = [
+    "AliasIn",
     "AliasOut",
     "Attribution",
+    "AuditEntryOut",
+    "AuditPage",
     "DiffRun",
     "DocumentDetail",
     "DocumentOut",
@@ -66,12 +84,16 @@ __all__ = [
     "DocumentRef",
     "DocumentVerification",
     "EventDetail",
+    "EventMerge",
     "EventOut",
     "EventPage",
     "EventRef",
     "FacetCount",
     "Facets",
+    "FileReportOut",
     "Health",
+    "IngestReport",
+    "IngestTotals",
     "Out",
     "Page",
     "ParameterError",
@@ -85,12 +107,15 @@ __all__ = [
     "SameWords",
     "SpeakerCount",
     "SpeakerDetail",
+    "SpeakerMerge",
     "SpeakerOut",
     "SpeakerPage",
     "SpeakerRef",
+    "SpeakerRename",
     "StatusCounts",
     "TopicCount",
     "TopicDetail",
+    "TopicMerge",
     "TopicOut",
     "TopicPage",
     "TopicRef",
