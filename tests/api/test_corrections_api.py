@@ -128,7 +128,9 @@ def test_topics_are_merged_and_aliased(client: TestClient, keys: Keys) -> None:
 
     assad = _topic(client, "Bashar al-Assad")
     aliased = client.post(
-        f"/topics/{assad['slug']}/aliases", json={"alias": "the Damascus regime"}, headers=keys.writer
+        f"/topics/{assad['slug']}/aliases",
+        json={"alias": "the Damascus regime"},
+        headers=keys.writer,
     )
     assert aliased.status_code == 200
     assert "the Damascus regime" in aliased.json()["aliases"]
@@ -197,9 +199,7 @@ def test_the_audit_log_pages_newest_first_for_write_keys_only(
     rest = client.get(page["next_url"], headers=keys.writer).json()
     assert [e["after"]["aliases"][-1] for e in rest["items"]] == ["one"]
     assert rest["next_cursor"] is None
-    by_target = client.get(
-        "/audit", params={"target_type": "topic"}, headers=keys.writer
-    ).json()
+    by_target = client.get("/audit", params={"target_type": "topic"}, headers=keys.writer).json()
     assert by_target["total"] == 0
     assert client.get("/audit").status_code == 401
     assert client.get("/audit", headers=Keys.header(keys.read)).status_code == 403
