@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from app.cli import app
-from app.db.models import Quote, QuoteVerification, Speaker, SpeakerAlias, Topic
+from app.db.models import Document, Quote, QuoteVerification, Speaker, SpeakerAlias, Topic
 from app.db.session import make_engine
 from app.settings import get_settings
 from tests.support import SEEDS, Databases
@@ -64,6 +64,7 @@ def test_ingest_json_report_and_exit_code(database_url: str, tmp_path: Path) -> 
         "quotes": 0,
         "error": "file is empty",
         "notes": [],
+        "revision": None,
     }
     assert by_name["doc.txt"]["status"] == "ingested" and by_name["doc.txt"]["quotes"] > 0
     assert report["totals"]["failed"] == 1 and report["totals"]["ingested"] == 1
@@ -216,3 +217,22 @@ def test_an_unreachable_database_is_named_without_its_password(
     assert code == 1
     assert "cannot open the database postgresql+psycopg://reader:***@127.0.0.1:1/none" in output
     assert "secret" not in output and "Traceback" not in output
+
+
+def test_documents_delete_removes_a_document_and_reports_what_went(database_url: str) -> None:
+    assert _run("setup", "--seeds", str(SEEDS))[0] == 0
+    with _session(database_url) as session:
+        document_id = session.scalars(
+            select(Document.id).where(Document.source_name.startswith("003_"))
+        ).one()
+        quotes = len(
+            session.scalars(select(Quote.id).where(Quote.document_id == document_id)).all()
+        )
+    code, output = _run("documents", "delete", str(document_id))
+    assert code == 0, output
+    assert f"deleted document {document_id}" in output and f"{quotes} quotes, 1 events" in output
+    with _session(database_url) as session:
+        assert session.get(Document, document_id) is None
+        assert session.scalar(select(Quote.id).where(Quote.document_id == document_id)) is None
+    code, output = _run("documents", "delete", str(document_id))
+    assert code == 1 and f"no document with id {document_id}" in output

@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.cli.documents import documents_app
 from app.cli.keys import keys_app
 from app.cli.speakers import speakers_app
 from app.cli.topics import topics_app
@@ -31,6 +32,7 @@ from app.write.verification import verify_archive
 app = typer.Typer(help="On the Record: a statement database with a JSON API.", no_args_is_help=True)
 app.add_typer(speakers_app, name="speakers")
 app.add_typer(topics_app, name="topics")
+app.add_typer(documents_app, name="documents")
 app.add_typer(keys_app, name="keys")
 console = Console(stderr=True)
 # Commands that make the schema themselves, or (serve) report it at /health instead.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import json
 import os
 import stat
@@ -11,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.ingest.identity import content_sha256
 from app.ingest.sidecar import sidecar_problems
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
@@ -33,7 +33,7 @@ class IngestError(Exception):
 class LoadedDocument:
     path: Path
     text: str
-    sha256: str
+    sha256: str  # of the text without trailing whitespace (`identity.content_sha256`)
     encoding: str
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -55,8 +55,7 @@ def load_bytes(path: Path, data: bytes, sidecar: dict[str, Any] | None = None) -
     if not text.strip():
         raise IngestError(path, "file is empty")
     _refuse_nul(path, text)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return LoadedDocument(path, text, digest, encoding, dict(sidecar or {}))
+    return LoadedDocument(path, text, content_sha256(text), encoding, dict(sidecar or {}))
 
 
 def read_capped(path: Path, max_bytes: int) -> bytes:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from app.ingest.identity import document_identities, sidecar_sha256
 from app.ingest.loader import LoadedDocument
 from app.ingest.metadata import read_meta
 from app.nlp.genre import detect_genre
@@ -57,6 +58,9 @@ class ParsedDocument:
     author: str | None
     event: EventClues
     quotes: tuple[ParsedQuote, ...]
+    # Stored under the first; a stored document under any of them is an earlier version.
+    identities: tuple[str, ...] = ()
+    meta_sha256: str | None = None
 
     @property
     def people(self) -> tuple[SpeakerClaim, ...]:
@@ -99,4 +103,6 @@ def parse_document(loaded: LoadedDocument, matcher: TopicMatcher | None = None) 
         author=meta.author,
         event=event,
         quotes=quotes,
+        identities=document_identities(meta.url, loaded.path),
+        meta_sha256=sidecar_sha256(loaded.meta),
     )

@@ -3,6 +3,9 @@
 The data path: `loader.read_document` (bytes -> text, or a clear reason) -> a short read to
 skip documents already stored -> `parse.parse_document` (pure, no transaction open) ->
 `store.store_document` inside `session.begin()`. A bad file never stops the batch.
+
+Statuses: `ingested` (new), `revised` (a new version of a stored document: same URL or
+path, other text), `updated` (same text, a changed sidecar), `unchanged`, `failed`, `skipped`.
 """
 
 from __future__ import annotations
@@ -14,21 +17,24 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.ingest.identity import sidecar_sha256
 from app.ingest.loader import IngestError, LoadedDocument, expand_paths, read_document
 from app.ingest.matcher import build_matcher
 from app.ingest.parse import parse_document
-from app.ingest.store import find_stored, store_document
+from app.ingest.store import find_stored, store_document, update_metadata
 from app.nlp.topics import TopicMatcher
 
 
 @dataclass(frozen=True)
 class FileReport:
     path: str
-    status: str  # "ingested" | "unchanged" | "failed" | "skipped"
+    status: str  # "ingested" | "revised" | "updated" | "unchanged" | "failed" | "skipped"
     document_id: int | None = None
     quotes: int = 0
     error: str | None = None
-    notes: tuple[str, ...] = ()  # speakers left unnamed because several people fit
+    # Speakers left unnamed because several people fit; for a revision, what it changed.
+    notes: tuple[str, ...] = ()
+    revision: int | None = None  # the document's current revision number
 
 
 @dataclass(frozen=True)
@@ -43,13 +49,15 @@ class BatchReport:
         totals = {
             "files": len(self.files),
             "ingested": 0,
+            "revised": 0,
+            "updated": 0,
             "unchanged": 0,
             "failed": 0,
             "skipped": 0,
         }
         for report in self.files:
             totals[report.status] += 1
-        totals["quotes"] = sum(f.quotes for f in self.files if f.status == "ingested")
+        totals["quotes"] = sum(f.quotes for f in self.files if f.status in ("ingested", "revised"))
         return totals
 
     def as_json(self) -> dict[str, Any]:
@@ -95,18 +103,30 @@ def ingest_loaded(session: Session, matcher: TopicMatcher, loaded: LoadedDocumen
     """Store a document already read (a file or an upload): parse outside any transaction,
     then write it in one; a failure is reported, never raised."""
     path = loaded.path
+    meta_sha256 = sidecar_sha256(loaded.meta)
     try:
-        with session.begin():
-            result = find_stored(session, loaded.sha256)  # re-ingest skips parsing
-        if result is None:
+        with session.begin():  # re-ingest skips parsing
+            stored = find_stored(session, loaded.sha256, meta_sha256, loaded.meta)
+        if stored is not None and stored.metadata_current:
+            result = stored.result
+        else:
             parsed = parse_document(loaded, matcher)
             with session.begin():
-                result = store_document(session, parsed)
+                if stored is None:
+                    result = store_document(session, parsed)
+                else:
+                    result = update_metadata(session, stored.result.document_id, parsed)
     except Exception as exc:  # a parser or database failure on one file must not stop the batch
         session.rollback()
         return FileReport(
             str(path), "failed", error=f"could not store document: {type(exc).__name__}: {exc}"
         )
     return FileReport(
-        str(path), result.status, result.document_id, result.quotes, None, result.notes
+        str(path),
+        result.status,
+        result.document_id,
+        result.quotes,
+        None,
+        result.notes,
+        result.revision,
     )

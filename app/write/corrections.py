@@ -68,10 +68,12 @@ def add_topic_alias_ref(session: Session, name: str, alias: str, kind: str = "th
     """Add an alias; a topic that does not exist yet is created, so users can extend the lexicon."""
     ids = resolve_topic_ref(session, name, fuzzy=False).ids
     topic = (
-        session.get(Topic, ids[0]) if len(ids) == 1 else get_or_create_topic(session, name, kind)
+        session.get(Topic, ids[0])
+        if len(ids) == 1
+        else get_or_create_topic(session, name, kind, "manual")
     )
     assert topic is not None
-    add_topic_alias(session, topic.id, alias)
+    add_topic_alias(session, topic.id, alias, "manual")
     return topic
 
 

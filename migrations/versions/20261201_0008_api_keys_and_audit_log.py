@@ -5,7 +5,7 @@ key's non-secret opening, by which a presented key is found. `audit_log` keeps t
 beside its id, so an entry still says who after the key is revoked.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | Sequence[str] | None = "0006"
+down_revision: str | Sequence[str] | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
