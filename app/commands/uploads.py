@@ -18,15 +18,22 @@ from app.auth.store import KeyHolder, mark_used
 from app.db.models import Document
 from app.ingest.loader import IngestError, load_bytes
 from app.ingest.matcher import build_matcher
-from app.ingest.pipeline import FileReport, ingest_loaded
+from app.ingest.pipeline import BatchReport, FileReport, ingest_loaded
 from app.ingest.sidecar import sidecar_problems
 from app.write.audit import record, snapshot_document
 
 
 def ingest_upload(
     session: Session, holder: KeyHolder, filename: str, data: bytes, meta: dict[str, Any]
+) -> BatchReport:
+    """Ingest one uploaded document: the report `ingest --json` prints, for one file. A
+    failure is the report's `error`, never raised."""
+    return BatchReport([_ingest(session, holder, filename, data, meta)])
+
+
+def _ingest(
+    session: Session, holder: KeyHolder, filename: str, data: bytes, meta: dict[str, Any]
 ) -> FileReport:
-    """Ingest one uploaded document; a failure is the report's `error`, never raised."""
     path = Path(filename)
     problems = sidecar_problems(meta)
     if problems:

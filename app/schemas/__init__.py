@@ -40,6 +40,7 @@ from app.schemas.verification import (
 from app.schemas.writes import (
     AliasIn,
     AuditEntryOut,
+    DocumentDeletion,
     EventMerge,
     FileReportOut,
     IngestReport,
@@ -78,6 +79,7 @@ __all__ = [
     "AuditEntryOut",
     "AuditPage",
     "DiffRun",
+    "DocumentDeletion",
     "DocumentDetail",
     "DocumentOut",
     "DocumentPage",

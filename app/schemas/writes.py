@@ -69,6 +69,7 @@ _FILE = {
     "quotes": 42,
     "error": None,
     "notes": [],
+    "revision": 1,
 }
 
 
@@ -79,17 +80,24 @@ class FileReportOut(Out):
 
     path: str = Field(description="The uploaded file's name.")
     status: str = Field(
-        description="`ingested` (stored now), `unchanged` (already stored), `failed`."
+        description="`ingested` (a new document), `revised` (new text for a stored URL: its "
+        "next revision), `updated` (new metadata only), `unchanged` (already stored), `failed`."
     )
     document_id: int | None = Field(description="The stored document, when there is one.")
     quotes: int = Field(description="Quotes found in it.")
     error: str | None = Field(description="Why it failed.")
-    notes: list[str] = Field(description="Speakers left unnamed because several people fit.")
+    notes: list[str] = Field(
+        description="Speakers left unnamed because several people fit; for a revision, what "
+        "it changed."
+    )
+    revision: int | None = Field(default=None, description="The document's current revision.")
 
 
 class IngestTotals(Out):
     files: int
     ingested: int
+    revised: int = 0
+    updated: int = 0
     unchanged: int
     failed: int
     skipped: int
@@ -105,6 +113,8 @@ class IngestReport(Out):
             "totals": {
                 "files": 1,
                 "ingested": 1,
+                "revised": 0,
+                "updated": 0,
                 "unchanged": 0,
                 "failed": 0,
                 "skipped": 0,
@@ -152,3 +162,28 @@ class AuditEntryOut(Out):
     target_id: int | None
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+
+
+class DocumentDeletion(Out):
+    """What deleting a document removed, by id: its quotes, and the events, speakers and topics
+    it left with nothing (directory speakers and lexicon topics stay)."""
+
+    model_config = example_config(
+        {
+            "document_id": 6,
+            "title": "Kerry urges Russia to halt Aleppo strikes",
+            "quote_ids": [120, 121, 122],
+            "event_ids": [5],
+            "speaker_ids": [],
+            "topic_ids": [71],
+            "reverified": 0,
+        }
+    )
+
+    document_id: int
+    title: str | None
+    quote_ids: list[int]
+    event_ids: list[int] = Field(description="Events left with no document or quote.")
+    speaker_ids: list[int] = Field(description="Speakers left with no quote.")
+    topic_ids: list[int] = Field(description="Topics left with no quote.")
+    reverified: int = Field(description="News quotes verified again, their source gone.")

@@ -52,6 +52,8 @@ def test_an_upload_is_ingested_with_its_metadata_and_located(
     assert report["totals"] == {
         "files": 1,
         "ingested": 1,
+        "revised": 0,
+        "updated": 0,
         "unchanged": 0,
         "failed": 0,
         "skipped": 0,
@@ -203,3 +205,72 @@ def test_a_correction_body_is_small(client: TestClient, keys: Keys) -> None:
         "/speakers/john-kerry/aliases", json={"alias": "x" * 100_000}, headers=keys.writer
     )
     assert response.status_code == 413
+
+
+def test_an_uploaded_document_is_deleted_with_what_only_it_held(
+    client: TestClient, keys: Keys, seeded_session: Session
+) -> None:
+    before = _documents(seeded_session)
+    uploaded = client.post(
+        "/documents",
+        files={"file": ("kerry-aleppo.txt", ARTICLE.encode(), "text/plain")},
+        headers=keys.writer,
+    )
+    assert uploaded.status_code == 201
+    document_id = uploaded.json()["files"][0]["document_id"]
+    quote_ids = [q["id"] for q in client.get(f"/documents/{document_id}/quotes").json()["items"]]
+    assert quote_ids
+
+    assert client.delete(f"/documents/{document_id}").status_code == 401
+    assert (
+        client.delete(f"/documents/{document_id}", headers=Keys.header(keys.read)).status_code
+        == 403
+    )
+    response = client.delete(f"/documents/{document_id}", headers=keys.writer)
+    assert response.status_code == 200, response.json()
+    summary = response.json()
+    assert summary["document_id"] == document_id
+    assert sorted(summary["quote_ids"]) == sorted(quote_ids)
+    assert client.get(f"/documents/{document_id}").status_code == 404
+    assert client.get(f"/quotes/{quote_ids[0]}").status_code in (404, 410)
+    assert _documents(seeded_session) == before
+
+    entry = client.get("/audit", params={"limit": 1}, headers=keys.writer).json()["items"][0]
+    assert entry["action"] == "document.delete" and entry["target_id"] == document_id
+    assert entry["before"]["source_name"] == "kerry-aleppo.txt"
+    assert entry["after"]["quote_ids"] == summary["quote_ids"]
+
+    again = client.delete(f"/documents/{document_id}", headers=keys.writer)
+    assert again.status_code == 404
+    assert again.json()["detail"] == f"no document with id {document_id}"
+
+
+def test_new_text_for_the_same_url_is_a_revision_and_audited(
+    client: TestClient, keys: Keys
+) -> None:
+    url = "https://example.org/kerry-aleppo"
+    first = client.post(
+        "/documents",
+        files={"file": ("kerry-aleppo.txt", ARTICLE.encode(), "text/plain")},
+        data={"url": url},
+        headers=keys.writer,
+    )
+    assert first.status_code == 201
+    document_id = first.json()["files"][0]["document_id"]
+    corrected = ARTICLE.replace("on Thursday", "on Wednesday")
+    second = client.post(
+        "/documents",
+        files={"file": ("kerry-aleppo.txt", corrected.encode(), "text/plain")},
+        data={"url": url},
+        headers=keys.writer,
+    )
+    assert second.status_code == 200, second.json()
+    (line,) = second.json()["files"]
+    assert (line["status"], line["document_id"], line["revision"]) == ("revised", document_id, 2)
+    assert "location" not in second.headers
+    assert client.get(f"/documents/{document_id}").json()["text"] == corrected
+    entries = client.get("/audit", headers=keys.writer).json()["items"]
+    assert [(e["action"], e["target_id"]) for e in entries] == [
+        ("document.update", document_id),
+        ("document.create", document_id),
+    ]

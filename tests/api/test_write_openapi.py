@@ -19,6 +19,7 @@ WRITES = [
     ("post", "/topics/{topic_id}/merge", "merge_topic"),
     ("post", "/topics/{topic_id}/aliases", "add_topic_alias"),
     ("post", "/events/{event_id}/merge", "merge_event"),
+    ("delete", "/documents/{document_id}", "delete_document"),
 ]
 SCHEMES = [{"BearerKey": []}, {"ApiKeyHeader": []}]
 

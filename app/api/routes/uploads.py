@@ -1,4 +1,5 @@
-"""`POST /documents`: a document uploaded by a newsroom's tools, ingested as `ingest` would.
+"""`POST /documents`: a document uploaded by a newsroom's tools, ingested as `ingest` would;
+`DELETE /documents/{id}` removes one.
 
 Multipart (a `file` part plus optional metadata fields) or a raw `text/plain`, `text/markdown`,
 `text/html` or `application/pdf` body (metadata as query parameters). The body's size is held
@@ -17,11 +18,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 
+from app.api.deps import id_path
 from app.api.keys import WriteKey, WriteSessionDep
 from app.api.problems import PROBLEM_JSON, problem_responses
+from app.commands import deletions
 from app.commands.uploads import ingest_upload
 from app.errors import DocumentRejected, TooLarge, UnsupportedType
-from app.schemas import IngestReport, Problem
+from app.schemas import DocumentDeletion, IngestReport, Problem
 
 router = APIRouter(tags=["documents"])
 
@@ -79,11 +82,14 @@ FAILED_EXAMPLE = {
                 "quotes": 0,
                 "error": "binary file (contains NUL bytes), not a text document",
                 "notes": [],
+                "revision": None,
             }
         ],
         "totals": {
             "files": 1,
             "ingested": 0,
+            "revised": 0,
+            "updated": 0,
             "unchanged": 0,
             "failed": 1,
             "skipped": 0,
@@ -92,7 +98,11 @@ FAILED_EXAMPLE = {
     },
 }
 RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"model": IngestReport, "description": "Already stored: the same text is in the archive."},
+    200: {
+        "model": IngestReport,
+        "description": "A document already stored: `unchanged` (the same text), `revised` (new "
+        "text for the same URL: its next revision) or `updated` (new metadata only).",
+    },
     201: {
         "description": "Ingested; `Location` is the new document.",
         "headers": {"Location": {"description": "`/documents/{id}`", "schema": _TEXT}},
@@ -147,12 +157,15 @@ async def upload_document(
     ] = None,
 ) -> JSONResponse:
     """Ingest one document, exactly as `ontherecord ingest --json` would: the answer is its
-    report. **201** with `Location` when stored, **200** when the same text was stored
-    before, a **422** problem naming the reason when it cannot be ingested, **413** past
-    the size limit. Send `multipart/form-data` (a `file` part and optional `title`,
-    `published`, `publisher`, `url`, `author`, `genre` fields) or the document itself as a
-    `text/plain`, `text/markdown`, `text/html` or `application/pdf` body (metadata then in
-    the query string). Needs a write key."""
+    report. **201** with `Location` when stored as a new document; **200** when it was
+    stored before (`unchanged`), or is a new revision (`revised`) or new metadata
+    (`updated`) of a document with the same URL; a **422** problem naming the reason when
+    it cannot be ingested; **413** past the size limit.
+
+    Send `multipart/form-data` (a `file` part and optional `title`, `published`,
+    `publisher`, `url`, `author`, `genre` fields), or the document itself as a `text/plain`,
+    `text/markdown`, `text/html` or `application/pdf` body with the metadata in the query
+    string. Needs a write key."""
     query_meta = {
         "title": title,
         "published": published,
@@ -164,25 +177,16 @@ async def upload_document(
     limit = request.app.state.settings.max_document_bytes
     name, data, form_meta = await _read_upload(request, filename, limit)
     meta = {k: v for k, v in {**query_meta, **form_meta}.items() if v not in (None, "")}
-    report = await run_in_threadpool(ingest_upload, session, key, name, data, meta)
-    body = IngestReport.model_validate(
-        {"files": [report], "totals": _totals(report.status, report.quotes)}
-    )
+    batch = await run_in_threadpool(ingest_upload, session, key, name, data, meta)
+    report = batch.files[0]
+    body = IngestReport.model_validate(batch.as_json())
     if report.status == "failed":
         error = DocumentRejected(f"{name}: {report.error}")
         error.extra = {"report": body.model_dump(mode="json")}
         raise error
-    stored = report.status != "unchanged" and report.document_id is not None
-    headers = {"Location": f"/documents/{report.document_id}"} if stored else {}
-    return JSONResponse(body.model_dump(mode="json"), 201 if stored else 200, headers)
-
-
-def _totals(status: str, quotes: int) -> dict[str, int]:
-    totals = dict.fromkeys(("files", "ingested", "unchanged", "failed", "skipped", "quotes"), 0)
-    totals["files"] = 1
-    totals[status] = totals.get(status, 0) + 1
-    totals["quotes"] = quotes if status == "ingested" else 0
-    return totals
+    created = report.status == "ingested" and report.document_id is not None
+    headers = {"Location": f"/documents/{report.document_id}"} if created else {}
+    return JSONResponse(body.model_dump(mode="json"), 201 if created else 200, headers)
 
 
 async def _read_upload(
@@ -230,3 +234,18 @@ def _file_name(given: str | None, default_suffix: str) -> str:
     if not name:
         return f"upload{default_suffix}"
     return name if PurePath(name).suffix else name + default_suffix
+
+
+@router.delete(
+    "/documents/{document_id}",
+    response_model=DocumentDeletion,
+    responses=problem_responses(400, 401, 403, 404, 422),
+    summary="Delete a document",
+)
+def delete_document(
+    document_id: Annotated[int, id_path("document")], key: WriteKey, session: WriteSessionDep
+) -> DocumentDeletion:
+    """Remove a document, its quotes with their topic links, matches and verdicts, and any
+    event, speaker or topic it leaves with nothing, in one transaction; answers what went.
+    Directory speakers and lexicon topics stay. Needs a write key."""
+    return deletions.delete(session, key, document_id)
