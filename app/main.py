@@ -127,11 +127,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["ETag", "Link", "Location", "WWW-Authenticate"],
     )
     app.add_middleware(HeadAsGet)
-    # Reads closed by READS_REQUIRE_KEY need any valid key; /health stays open for monitors.
+    # Reads closed by READS_REQUIRE_KEY need any valid key, pages included; /health and the
+    # docs stay open.
     closed = [Depends(read_key)] if settings.reads_require_key else []
     for module in (quotes, documents, speakers, topics, events):
         app.include_router(module.router, dependencies=closed)
     for module in (uploads, corrections, audit, health):
         app.include_router(module.router)
-    install_web(app)
+    install_web(app, dependencies=closed)
     return app

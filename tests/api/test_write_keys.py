@@ -94,6 +94,8 @@ def test_a_setting_closes_reads_to_anyone_without_a_valid_key(
         assert closed.get("/speakers/john-kerry", headers=Keys.header(keys.read)).status_code == 200
         assert closed.get("/quotes", headers={"X-API-Key": keys.write}).status_code == 200
         assert closed.get("/health").status_code == 200  # monitors need no key
+        assert closed.get("/docs").status_code == 200  # nor does learning how to send one
+        assert closed.get("/", params={"speaker": "Kerry"}).status_code == 401  # the page
 
 
 def test_only_a_salted_hash_of_the_key_is_stored(keys: Keys, seeded_session: Session) -> None:
