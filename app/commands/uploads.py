@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from app.auth.store import KeyHolder, mark_used
 from app.db.models import Document
@@ -61,7 +61,7 @@ class _DocumentTrail:
         self._listeners = (
             ("after_flush", self._collect),
             ("before_commit", self._record),
-            ("after_rollback", self._forget),
+            ("after_transaction_end", self._forget),
         )
         for name, listener in self._listeners:
             event.listen(session, name, listener)
@@ -94,5 +94,8 @@ class _DocumentTrail:
                 after,
             )
 
-    def _forget(self, _session: Session) -> None:
-        self.written = {}
+    def _forget(self, _session: Session, transaction: SessionTransaction) -> None:
+        """A transaction that ended without committing them: its documents were not written.
+        Only the outermost one counts; a savepoint rolled back inside keeps the document."""
+        if transaction.parent is None:
+            self.written = {}
