@@ -14,7 +14,7 @@ from app.api.etag import ETagMiddleware
 from app.api.head import HeadAsGet
 from app.api.keys import read_key
 from app.api.openapi import amend_openapi
-from app.api.problems import install_error_handlers
+from app.api.problems import install_error_handlers, problem_responses
 from app.api.request_limits import install_limits
 from app.api.routes import (
     audit,
@@ -130,8 +130,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Reads closed by READS_REQUIRE_KEY need any valid key, pages included; /health and the
     # docs stay open.
     closed = [Depends(read_key)] if settings.reads_require_key else []
+    key_problems = problem_responses(401) if closed else {}
     for module in (quotes, documents, speakers, topics, events):
-        app.include_router(module.router, dependencies=closed)
+        app.include_router(module.router, dependencies=closed, responses=key_problems)
     for module in (uploads, corrections, audit, health):
         app.include_router(module.router)
     install_web(app, dependencies=closed)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, text
 from typer.testing import CliRunner
 
 from app.auth.tokens import parse_key
@@ -78,3 +78,18 @@ def test_the_served_api_takes_a_key_until_it_is_revoked(database_url: str) -> No
         (entry,) = connection.execute(select(AuditEntry.action, AuditEntry.key_name)).all()
         revoked = connection.scalar(select(ApiKey.revoked_at).where(ApiKey.name == "desk"))
     assert tuple(entry) == ("speaker.rename", "desk") and revoked is not None
+
+
+def test_writes_have_their_own_pool_bounded_by_the_write_timeout(database_url: str) -> None:
+    """Not the read deadline (1.5 s), but not forever either: WRITE_TIMEOUT_MS per statement
+    or lock wait, on the write engine only."""
+    assert _run("migrate")[0] == 0
+    api = create_app(Settings(database_url=database_url, write_timeout_ms=45_000))
+    with api.state.write_session_factory() as writes, api.state.session_factory() as reads:
+        assert writes.get_bind() is not reads.get_bind()
+        if database_url.startswith("sqlite"):
+            assert writes.scalar(text("PRAGMA busy_timeout")) == 45_000
+        else:
+            assert writes.scalar(text("SHOW statement_timeout")) == "45s"
+            assert writes.scalar(text("SHOW lock_timeout")) == "45s"
+            assert reads.scalar(text("SHOW lock_timeout")) == "0"

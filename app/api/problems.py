@@ -49,7 +49,8 @@ _PROBLEM_DOCS: dict[int, tuple[str, dict[str, Any]]] = {
         },
     ),
     413: (
-        "Too large: the upload is over the service's `MAX_DOCUMENT_BYTES`.",
+        "Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; "
+        "any other body: 64 KB).",
         {
             "type": "/problems/too-large",
             "title": "Request too large",

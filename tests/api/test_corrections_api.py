@@ -204,3 +204,16 @@ def test_the_audit_log_pages_newest_first_for_write_keys_only(
     assert client.get("/audit").status_code == 401
     assert client.get("/audit", headers=Keys.header(keys.read)).status_code == 403
     assert client.get("/audit", headers=Keys.header(keys.revoked)).status_code == 401
+
+
+def test_conditional_and_head_handling_leave_writes_alone(client: TestClient, keys: Keys) -> None:
+    """`If-None-Match` is for GET and HEAD: a write with it still writes, with no ETag."""
+    response = client.post(
+        "/speakers/john-kerry/aliases",
+        json={"alias": "JFK"},
+        headers={**keys.writer, "If-None-Match": "*"},
+    )
+    assert response.status_code == 200 and "etag" not in response.headers
+    assert {"alias": "JFK", "source": "manual"} in response.json()["aliases"]
+    head = client.head("/speakers/john-kerry/merge")
+    assert head.status_code == 405 and head.headers["allow"] == "POST"

@@ -69,4 +69,5 @@ def test_reads_need_no_key_unless_a_setting_closes_them() -> None:
     assert open_reads["/audit"]["get"]["security"] == SCHEMES
     closed = _schema(reads_require_key=True)["paths"]
     assert closed["/quotes"]["get"]["security"] == SCHEMES
+    assert "application/problem+json" in closed["/quotes"]["get"]["responses"]["401"]["content"]
     assert "security" not in closed["/health"]["get"]

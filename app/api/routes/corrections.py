@@ -33,7 +33,7 @@ AliasPath = Annotated[
     str,
     Path(min_length=1, max_length=300, description="The alias, as listed.", examples=["Kerry"]),
 ]
-ERRORS: dict[int | str, dict[str, Any]] = problem_responses(400, 401, 403, 404, 422)
+ERRORS: dict[int | str, dict[str, Any]] = problem_responses(400, 401, 403, 404, 413, 422)
 
 
 @router.post(

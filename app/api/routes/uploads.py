@@ -239,7 +239,7 @@ def _file_name(given: str | None, default_suffix: str) -> str:
 @router.delete(
     "/documents/{document_id}",
     response_model=DocumentDeletion,
-    responses=problem_responses(400, 401, 403, 404, 422),
+    responses=problem_responses(400, 401, 403, 404, 413, 422),
     summary="Delete a document",
 )
 def delete_document(

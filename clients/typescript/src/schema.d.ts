@@ -3195,7 +3195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too large: the upload is over the service's `MAX_DOCUMENT_BYTES`. */
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3480,6 +3480,23 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4052,6 +4069,23 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4948,6 +4982,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description URI too long: the URL is over the service's limit (8 KB by default). */
             414: {
                 headers: {
@@ -5094,6 +5145,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description URI too long: the URL is over the service's limit (8 KB by default). */
             414: {
                 headers: {
@@ -5233,6 +5301,23 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5384,6 +5469,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description URI too long: the URL is over the service's limit (8 KB by default). */
             414: {
                 headers: {
@@ -5530,6 +5632,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description URI too long: the URL is over the service's limit (8 KB by default). */
             414: {
                 headers: {
@@ -5671,6 +5790,23 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
