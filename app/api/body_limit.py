@@ -23,6 +23,8 @@ WITHOUT_BODY = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class BodyLimit:
+    """Holds every request body to its limit; `upload_paths` take a document's."""
+
     def __init__(self, app: ASGIApp, max_document_bytes: int, upload_paths: frozenset[str]):
         self.app = app
         self.max_document_bytes = max_document_bytes
@@ -30,7 +32,10 @@ class BodyLimit:
 
     def limit_for(self, scope: Scope) -> tuple[int, str]:
         """The byte limit of this request's body, and the sentence that names it."""
-        if scope["path"] in self.upload_paths:
+        path, root = scope["path"], scope.get("root_path", "")
+        if root and path.startswith(root):  # mounted under a prefix behind a proxy
+            path = path[len(root) :]
+        if path in self.upload_paths:
             sentence = f"the document is over the limit of {self.max_document_bytes} bytes"
             return self.max_document_bytes + FORM_OVERHEAD, sentence
         return MAX_OTHER_BODY, f"the request body is over the limit of {MAX_OTHER_BODY} bytes"

@@ -9,6 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.applications import Starlette
+from starlette.routing import Mount
 
 from app.db.models import Document
 from tests.api.write_support import Keys, make_keys
@@ -274,3 +276,19 @@ def test_new_text_for_the_same_url_is_a_revision_and_audited(
         ("document.update", document_id),
         ("document.create", document_id),
     ]
+
+
+def test_the_upload_limit_holds_under_a_path_prefix(
+    seeded_factory: sessionmaker[Session], keys: Keys
+) -> None:
+    """Behind a proxy the app is mounted under a prefix; uploads keep the document's limit."""
+    with api_client(seeded_factory) as inner:
+        outer = Starlette(routes=[Mount("/newsroom", app=inner.app)])
+        with TestClient(outer) as client:
+            big = (ARTICLE * 200).encode()  # ~100 KB: over the 64 KB of a correction's body
+            response = client.post(
+                "/newsroom/documents",
+                files={"file": ("long.txt", big, "text/plain")},
+                headers=keys.writer,
+            )
+    assert response.status_code == 201, response.json()
