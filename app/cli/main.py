@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.cli.documents import documents_app
+from app.cli.keys import keys_app
 from app.cli.speakers import speakers_app
 from app.cli.topics import topics_app
 from app.db import migrate as migrations
@@ -32,6 +33,7 @@ app = typer.Typer(help="On the Record: a statement database with a JSON API.", n
 app.add_typer(speakers_app, name="speakers")
 app.add_typer(topics_app, name="topics")
 app.add_typer(documents_app, name="documents")
+app.add_typer(keys_app, name="keys")
 console = Console(stderr=True)
 # Commands that make the schema themselves, or (serve) report it at /health instead.
 NO_SCHEMA_NEEDED = {"migrate", "setup", "serve"}

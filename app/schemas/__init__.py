@@ -43,6 +43,18 @@ from app.schemas.verification import (
     VerificationSummary,
     VerifiedQuote,
 )
+from app.schemas.writes import (
+    AliasIn,
+    AuditEntryOut,
+    DocumentDeletion,
+    EventMerge,
+    FileReportOut,
+    IngestReport,
+    IngestTotals,
+    SpeakerMerge,
+    SpeakerRename,
+    TopicMerge,
+)
 
 
 # Named subclasses so that the OpenAPI document and generated clients say `DocumentPage`.
@@ -62,10 +74,18 @@ class EventPage(Page[EventOut]):
     """A page of events."""
 
 
+class AuditPage(Page[AuditEntryOut]):
+    """A page of the audit log, newest first."""
+
+
 __all__ = [
+    "AliasIn",
     "AliasOut",
     "Attribution",
+    "AuditEntryOut",
+    "AuditPage",
     "DiffRun",
+    "DocumentDeletion",
     "DocumentDetail",
     "DocumentOut",
     "DocumentPage",
@@ -73,12 +93,16 @@ __all__ = [
     "DocumentRevisions",
     "DocumentVerification",
     "EventDetail",
+    "EventMerge",
     "EventOut",
     "EventPage",
     "EventRef",
     "FacetCount",
     "Facets",
+    "FileReportOut",
     "Health",
+    "IngestReport",
+    "IngestTotals",
     "Out",
     "Page",
     "ParameterError",
@@ -94,12 +118,15 @@ __all__ = [
     "SameWords",
     "SpeakerCount",
     "SpeakerDetail",
+    "SpeakerMerge",
     "SpeakerOut",
     "SpeakerPage",
     "SpeakerRef",
+    "SpeakerRename",
     "StatusCounts",
     "TopicCount",
     "TopicDetail",
+    "TopicMerge",
     "TopicOut",
     "TopicPage",
     "TopicRef",
