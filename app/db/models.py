@@ -302,3 +302,21 @@ class QuoteVerification(Base):
     verified_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
+
+
+class QuoteFacetCount(Base):
+    """How many quotes of a subject fall in each facet bucket, kept by database triggers
+    (migration 0009) so facets of the whole archive, a speaker or a topic are an index read.
+
+    `subject` is `all` (subject_id 0), `speaker` or `topic` (quotes about the topic: links of
+    scope `quote`); `facet` and `bucket` are a facet's name and key as `/quotes/facets` shows
+    them (ids as text, `YYYY-MM` months). Rows that fall to zero stay, with `n` = 0.
+    """
+
+    __tablename__ = "quote_facet_counts"
+
+    subject: Mapped[str] = mapped_column(String(10), primary_key=True)
+    subject_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    facet: Mapped[str] = mapped_column(String(20), primary_key=True)
+    bucket: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)

@@ -61,6 +61,8 @@ class QuoteQuery:
     rank: Any = None
     search: Search | None = None
     fts5_q: str | None = None  # SQLite: the search, for statements driven by the FTS5 table
+    speaker_ids: list[int] = field(default_factory=list)  # the speakers named, resolved
+    topic_ids: list[list[int]] = field(default_factory=list)  # each topic named, resolved
 
     def without_text(self) -> list[ColumnElement[bool]]:
         """The clauses but the full-text one (which an FTS5-driven statement replaces)."""
@@ -96,6 +98,7 @@ def _speaker_clause(session: Session, filters: QuoteFilters, query: QuoteQuery) 
         match = resolve_speaker_ref(session, ref)
         query.interpreted.append(match.describe("speaker", ref))
         ids.extend(match.ids)
+    query.speaker_ids = ids
     if filters.speakers:
         query.empty = query.empty or not ids
         query.clauses.append(Quote.speaker_id.in_(ids))
@@ -107,6 +110,7 @@ def _topic_clause(session: Session, filters: QuoteFilters, query: QuoteQuery) ->
     for ref in filters.topics:
         match = resolve_topic_ref(session, ref)
         query.interpreted.append(match.describe("topic", ref))
+        query.topic_ids.append(match.ids)
         groups.append(_about(match.ids, scopes, probe=bool(filters.speakers)))
         if not match.ids and filters.topic_mode == "all":
             query.empty = True

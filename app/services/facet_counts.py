@@ -1,0 +1,85 @@
+"""Facets read from the counts the database keeps (migration 0009), when the filter is one.
+
+The whole archive, some speakers, or one topic (scope `quote`) are subjects whose facets
+`quote_facet_counts` holds already: reading them is an index range per facet instead of
+counting up to 100k quotes five ways. Any other filter is counted from the quotes
+(`services.facets`); both give the same answer, in the same shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from sqlalchemy import Integer, Select, String, cast, func, literal, select, union_all
+
+from app.db.models import Event, QuoteFacetCount, Speaker, Topic
+from app.services.quotes import QuoteFilters, QuoteQuery
+
+FACET_SIZE = 20  # the top buckets per facet; the long tail is what search is for
+_NAMED: dict[str, Any] = {
+    "speakers": (Speaker.id, Speaker.name),
+    "topics": (Topic.id, Topic.name),
+    "events": (Event.id, Event.title),
+}
+# The filters a subject may carry; every other field must keep its default.
+_SUBJECT_FIELDS = {"speakers", "topics", "topic_mode", "scope"}
+
+
+def counted_subject(filters: QuoteFilters, query: QuoteQuery) -> tuple[str, list[int]] | None:
+    """("all", [0]), ("speaker", ids) or ("topic", [id]) when the counts answer these
+    filters exactly; None otherwise. Speakers are disjoint (one per quote), so several add
+    up; two topics, or one name for several topics, share quotes and do not."""
+    default = QuoteFilters()
+    for f in fields(QuoteFilters):
+        if f.name not in _SUBJECT_FIELDS and getattr(filters, f.name) != getattr(default, f.name):
+            return None
+    if filters.speakers and filters.topics:
+        return None
+    if filters.speakers:
+        return ("speaker", sorted(set(query.speaker_ids)))
+    if filters.topics:
+        one = len(query.topic_ids) == 1 and len(query.topic_ids[0]) == 1
+        return ("topic", query.topic_ids[0]) if one and filters.scope == "quote" else None
+    return ("all", [0])
+
+
+def counted_statement(subject: str, ids: list[int]) -> Select[Any]:
+    """Rows of (facet, key, label, count) like `services.facets`' statement, from the counts."""
+    parts: list[Any] = [_named(facet, _bucket_counts(subject, ids, facet)) for facet in _NAMED]
+    for facet in ("kinds", "months", "verification"):
+        counts = _bucket_counts(subject, ids, facet)
+        if facet == "kinds":  # the top kinds, ties by name; every month and verdict
+            n = func.sum(QuoteFacetCount.n)
+            counts = counts.order_by(n.desc(), QuoteFacetCount.bucket).limit(FACET_SIZE)
+        rows = counts.subquery()
+        parts.append(select(literal(facet).label("facet"), rows.c.key, rows.c.key, rows.c.n))
+    return union_all(*parts)  # type: ignore[return-value]
+
+
+def _bucket_counts(subject: str, ids: list[int], facet: str) -> Select[Any]:
+    n = func.sum(QuoteFacetCount.n)
+    bucket: Any = QuoteFacetCount.bucket
+    return (
+        select(bucket.label("key"), n.label("n"))
+        .where(
+            QuoteFacetCount.subject == subject,
+            QuoteFacetCount.subject_id.in_(ids),
+            QuoteFacetCount.facet == facet,
+        )
+        .group_by(QuoteFacetCount.bucket)
+        .having(n > 0)
+    )
+
+
+def _named(facet: str, counts: Select[Any]) -> Select[Any]:
+    """The top buckets by count, ties by id (as numbers), then their names."""
+    key, label = _NAMED[facet]
+    top = (
+        counts.order_by(func.sum(QuoteFacetCount.n).desc(), cast(QuoteFacetCount.bucket, Integer))
+        .limit(FACET_SIZE)
+        .subquery()
+    )
+    return select(
+        literal(facet).label("facet"), cast(key, String).label("key"), label.label("label"), top.c.n
+    ).join(top, key == cast(top.c.key, Integer))
