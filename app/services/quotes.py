@@ -7,10 +7,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Quote, QuoteTopic, SpeakerRole
+from app.db.models import Document, Quote, QuoteTopic, SpeakerRole
 from app.errors import BadQuery, NotFound
 from app.nlp.directory.offices import split_country
 from app.nlp.roles import ROLE_FAMILIES, role_family
@@ -413,26 +413,30 @@ def check_dates(filters: QuoteFilters) -> None:
         )
 
 
-def iterate_quotes(session: Session, filters: QuoteFilters, batch: int = 500) -> Iterator[Quote]:
-    """Every match in id order, a batch at a time: bulk export in constant memory."""
+def quote_batches(
+    session: Session, filters: QuoteFilters, batch: int = 500
+) -> Iterator[list[tuple[Row[Any], dict[str, Any]]]]:
+    """Every match in id order, a batch at a time: bulk export in constant memory.
+
+    Core rows, as quote pages read them (no ORM instances, nothing kept between batches):
+    each row (with its document's `document_url`) and its `QuoteOut`-shaped dict.
+    """
     query = build_query(session, filters)
     if query.empty:
         return
     last = 0
     while True:
         stmt = (
-            select(Quote)
+            quote_select(Document.url.label("document_url"))
             .where(*query.clauses, Quote.id > last)
             .order_by(Quote.id)
             .limit(batch)
-            .options(*quote_load_options())
         )
-        rows = list(session.scalars(stmt).unique())
+        rows = read_quotes(session, stmt)
         if not rows:
             return
-        yield from rows
+        yield list(zip(rows, quote_dicts(session, rows), strict=True))
         last = rows[-1].id
-        session.expunge_all()
 
 
 def get_quote(session: Session, quote_id: int) -> Quote:
