@@ -314,6 +314,8 @@ class QuoteFacetCount(Base):
     """
 
     __tablename__ = "quote_facet_counts"
+    # One subject's facet in count order: its top 20 events without sorting 30k of them.
+    __table_args__ = (Index("ix_quote_facet_counts_top", "subject", "subject_id", "facet", "n"),)
 
     subject: Mapped[str] = mapped_column(String(10), primary_key=True)
     subject_id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -279,6 +279,9 @@ def upgrade() -> None:
             "subject", "subject_id", "facet", "bucket", name=op.f("pk_quote_facet_counts")
         ),
     )
+    op.create_index(
+        "ix_quote_facet_counts_top", TABLE, ["subject", "subject_id", "facet", "n"], unique=False
+    )
     if op.get_bind().dialect.name == "sqlite":
         create_sqlite_triggers()
     else:
@@ -295,4 +298,5 @@ def downgrade() -> None:
         else:
             op.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
             op.execute(f"DROP FUNCTION IF EXISTS {name}()")
+    op.drop_index("ix_quote_facet_counts_top", table_name=TABLE)
     op.drop_table(TABLE)
