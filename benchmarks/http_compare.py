@@ -318,7 +318,9 @@ def otr_server(database_url: str, port: int, workers: int, root: Path = ROOT) ->
         **os.environ,
         "DATABASE_URL": database_url,
         "PYTHONPATH": str(root),
-        "MAX_CONCURRENT_REQUESTS": str(MAX_CONNECTIONS),
+        # A request still counts as in flight while it closes, after its response: a
+        # connection's next request arrives first, so the limit needs room above the 16.
+        "MAX_CONCURRENT_REQUESTS": str(4 * MAX_CONNECTIONS),
         "REQUEST_TIMEOUT_MS": str(TIME_LIMIT_MS),
         "STATEMENT_TIMEOUT_MS": str(TIME_LIMIT_MS),
     }
