@@ -9,12 +9,15 @@ counting up to 100k quotes five ways. Any other filter is counted from the quote
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Integer, Select, String, cast, func, literal, select, union_all
+from sqlalchemy.orm import Session
 
 from app.db.models import Event, QuoteFacetCount, Speaker, Topic
-from app.services.quotes import QuoteFilters, QuoteQuery
+
+if TYPE_CHECKING:  # services.quotes asks this module for kept totals
+    from app.services.quotes import QuoteFilters, QuoteQuery
 
 FACET_SIZE = 20  # the top buckets per facet; the long tail is what search is for
 _NAMED: dict[str, Any] = {
@@ -30,18 +33,54 @@ def counted_subject(filters: QuoteFilters, query: QuoteQuery) -> tuple[str, list
     """("all", [0]), ("speaker", ids) or ("topic", [id]) when the counts answer these
     filters exactly; None otherwise. Speakers are disjoint (one per quote), so several add
     up; two topics, or one name for several topics, share quotes and do not."""
-    default = QuoteFilters()
-    for f in fields(QuoteFilters):
-        if f.name not in _SUBJECT_FIELDS and getattr(filters, f.name) != getattr(default, f.name):
-            return None
+    if not _only_names(filters):
+        return None
     if filters.speakers and filters.topics:
         return None
     if filters.speakers:
         return ("speaker", sorted(set(query.speaker_ids)))
     if filters.topics:
-        one = len(query.topic_ids) == 1 and len(query.topic_ids[0]) == 1
-        return ("topic", query.topic_ids[0]) if one and filters.scope == "quote" else None
+        topic = _one_topic(filters, query)
+        return ("topic", [topic]) if topic is not None else None
     return ("all", [0])
+
+
+def kept_total(session: Session, filters: QuoteFilters, query: QuoteQuery) -> int | None:
+    """How many quotes match, from the kept counts, when they answer the filters exactly:
+    a subject's quotes (its kinds add up to them), or a topic's quotes by these speakers
+    (the topic's speaker facet). None when they do not: count the quotes."""
+    subject = counted_subject(filters, query)
+    if subject is not None:
+        where = [QuoteFacetCount.facet == "kinds"]
+        name, ids = subject
+    elif filters.speakers and _only_names(filters) and _one_topic(filters, query) is not None:
+        speakers = [str(i) for i in sorted(set(query.speaker_ids))]
+        where = [QuoteFacetCount.facet == "speakers", QuoteFacetCount.bucket.in_(speakers)]
+        name, ids = "topic", [_one_topic(filters, query) or 0]
+    else:
+        return None
+    total = session.scalar(
+        select(func.sum(QuoteFacetCount.n)).where(
+            QuoteFacetCount.subject == name, QuoteFacetCount.subject_id.in_(ids), *where
+        )
+    )
+    return int(total or 0)
+
+
+def _only_names(filters: QuoteFilters) -> bool:
+    """Speakers and topics at most: every other filter keeps its default."""
+    default = type(filters)()
+    return all(
+        getattr(filters, f.name) == getattr(default, f.name)
+        for f in fields(filters)
+        if f.name not in _SUBJECT_FIELDS
+    )
+
+
+def _one_topic(filters: QuoteFilters, query: QuoteQuery) -> int | None:
+    """The topic id when exactly one topic (scope `quote`) is asked for and named one topic."""
+    one = len(query.topic_ids) == 1 and len(query.topic_ids[0]) == 1
+    return query.topic_ids[0][0] if one and filters.scope == "quote" else None
 
 
 def counted_statement(subject: str, ids: list[int]) -> Select[Any]:

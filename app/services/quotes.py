@@ -15,6 +15,7 @@ from app.errors import BadQuery, NotFound
 from app.nlp.directory.offices import split_country
 from app.nlp.roles import ROLE_FAMILIES, role_family
 from app.schemas import QuotePage
+from app.services.facet_counts import kept_total
 from app.services.fulltext import (
     FTS5,
     Search,
@@ -213,7 +214,9 @@ def find_quotes(
     items = quote_dicts(session, rows, _snippets(session, query, rows))
     if count and text_ids is not None:  # more than TOTAL_CAP matches: already counted
         return QuoteRows(items, next_cursor, query.interpreted, TOTAL_CAP, True)
-    total, estimate = _total(session, query, after, rows, more) if count else (None, False)
+    total, estimate = (None, False)
+    if count:
+        total, estimate = _total(session, query, after, rows, more, filters)
     return QuoteRows(items, next_cursor, query.interpreted, total, estimate)
 
 
@@ -368,13 +371,19 @@ def _total(
     after: dict[str, Any] | None,
     page: Sequence[Any],
     more: bool,
+    filters: QuoteFilters | None = None,
 ) -> tuple[int, bool]:
     """Exact up to TOTAL_CAP, then marked as an estimate: never a slow count.
 
-    A first page that holds every match is its own count: no second query.
+    A first page that holds every match is its own count: no second query. Names alone
+    (a speaker, a topic, a speaker and a topic) are answered from the counts the database
+    keeps (`services.facet_counts`), capped the same way, so the answer is the same.
     """
     if after is None and not more:
         return len(page), False
+    kept = kept_total(session, filters, query) if filters is not None else None
+    if kept is not None:
+        return (TOTAL_CAP, True) if kept > TOTAL_CAP else (kept, False)
     if query.fts5_q is not None:  # SQLite: count from the FTS5 index, stopping at the cap
         others = query.without_text()
         matches = select(FTS5.c.rowid).where(fts5_matches(query.fts5_q), *others)

@@ -24,7 +24,7 @@ from app.db.models import (
     Speaker,
     Topic,
 )
-from app.services import facets
+from app.services import facets, quotes
 from app.services.quotes import QuoteFilters
 from app.write.speakers import merge_speakers
 from app.write.topics import merge_topics
@@ -254,3 +254,32 @@ def test_counts_read_only_when_they_answer_the_filter_exactly(seeded_session: Se
         assert read == []
         facets.quote_facets(seeded_session, QuoteFilters(topics=topics[:1]))
     assert read == [("topic", [int(topics[0])])]
+
+
+@pytest.mark.parametrize("edited", [False, True])
+def test_totals_from_counts_equal_totals_counted(seeded_session: Session, edited: bool) -> None:
+    """`total` of a page (one quote a page, so it is never its own count) for names alone:
+    the kept counts answer exactly what counting the quotes answers."""
+    if edited:
+        for edit in EDITS:
+            edit(seeded_session)
+        seeded_session.flush()
+    speakers = [str(s) for s in speakers_by_quotes(seeded_session)[:3]]
+    topics = [str(t) for t in topics_by_quotes(seeded_session)[:3]]
+    cases = [
+        *facet_filters(seeded_session),
+        *(QuoteFilters(speakers=[s], topics=[t]) for s in speakers for t in topics),
+        QuoteFilters(speakers=speakers, topics=topics[:1]),
+        QuoteFilters(speakers=speakers[:1], topics=topics[:1], scope="context"),
+    ]
+    answered = 0
+    for filters in cases:
+        kept = quotes.find_quotes(seeded_session, filters, 1, None, count=True)
+        answered += (
+            quotes.kept_total(seeded_session, filters, quotes.build_query(seeded_session, filters))
+            is not None
+        )
+        with mock.patch.object(quotes, "kept_total", lambda *_: None):
+            counted = quotes.find_quotes(seeded_session, filters, 1, None, count=True)
+        assert (kept.total, kept.total_is_estimate) == (counted.total, counted.total_is_estimate)
+    assert answered == len(cases) - 1  # all but the context-scope pair
