@@ -18,9 +18,10 @@ no quote afterwards, so cascades are not counted twice.
 SQLite runs row triggers one row at a time, so "before" is the current state with the row
 put back. PostgreSQL runs AFTER ROW triggers at the end of the statement, when several links
 of one quote may have changed; its link triggers are statement triggers reading the changed
-rows from transition tables. PostgreSQL writers take one transaction-level advisory lock
-before touching counts, so two ingests cannot deadlock on the shared `all` rows (they
-serialise there until commit, as they already do on `name_generations`).
+rows from transition tables. PostgreSQL writers lock the `name_generations` row before
+touching counts: two ingests would otherwise deadlock on the shared `all` rows, or on those
+rows and that one (a writer of names locks it to raise the generation). Writers serialise
+there until commit, as writers of names already did; readers are never blocked.
 
 `backfill` counts existing quotes once (18 grouped inserts). SQLite keeps triggers with
 their table: a later batch migration that recreates quotes, quote_topics or
@@ -44,7 +45,8 @@ depends_on: str | Sequence[str] | None = None
 
 TABLE = "quote_facet_counts"
 KEY = "subject, subject_id, facet, bucket"
-LOCK = "PERFORM pg_advisory_xact_lock(20261209)"  # any constant: one lock for count writers
+# One lock for every writer of counts or names (migration 0006's row), taken first.
+LOCK = "PERFORM 1 FROM name_generations WHERE name = 'names' FOR UPDATE"
 QUOTE_COLUMNS = ("id", "speaker_id", "kind", "event_id", "spoken_on")
 ABOUT = "SELECT quote_id, topic_id FROM quote_topics WHERE scope = 'quote'"
 VERDICTS = "SELECT quote_id, status FROM quote_verifications"
