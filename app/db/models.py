@@ -409,3 +409,23 @@ class AuditEntry(Base):
     target_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class QuoteFacetCount(Base):
+    """How many quotes of a subject fall in each facet bucket, kept by database triggers
+    (migration 0009) so facets of the whole archive, a speaker or a topic are an index read.
+
+    `subject` is `all` (subject_id 0), `speaker` or `topic` (quotes about the topic: links of
+    scope `quote`); `facet` and `bucket` are a facet's name and key as `/quotes/facets` shows
+    them (ids as text, `YYYY-MM` months). Rows that fall to zero stay, with `n` = 0.
+    """
+
+    __tablename__ = "quote_facet_counts"
+    # One subject's facet in count order: its top 20 events without sorting 30k of them.
+    __table_args__ = (Index("ix_quote_facet_counts_top", "subject", "subject_id", "facet", "n"),)
+
+    subject: Mapped[str] = mapped_column(String(10), primary_key=True)
+    subject_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    facet: Mapped[str] = mapped_column(String(20), primary_key=True)
+    bucket: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
