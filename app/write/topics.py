@@ -65,12 +65,15 @@ def link_topics(session: Session, links: Sequence[tuple[int, Sequence[TopicLink]
                 aliases.append((ids[slug], created.pop(slug)))
             aliases.append((ids[slug], link.surface))
     _add_aliases(session, aliases)
-    session.add_all(
-        QuoteTopic(quote_id=quote_id, topic_id=ids[slugify(link.name)], scope=link.scope)
+    rows = [
+        {"quote_id": quote_id, "topic_id": ids[slugify(link.name)], "scope": link.scope}
         for quote_id, found in links
         for link in found
-    )
-    session.flush()
+    ]
+    # One multi-row INSERT per chunk, not one statement per link: PostgreSQL runs the facet
+    # count triggers (migration 0009) once per statement.
+    for chunk in _chunks(rows):
+        session.execute(insert(QuoteTopic).values(list(chunk)))
 
 
 def _ensure_topics(
