@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     # Where clients reach the service (`https://api.example.org`): links (`next_url`, `Link`)
     # are built on it, never on the request's Host header, which any client can forge.
     public_base_url: str | None = None
+    # The write API (issue 14). Writes always need a write key; with READS_REQUIRE_KEY=true
+    # every read of the JSON API needs a key too (any valid one, read-only included).
+    reads_require_key: bool = False
+    write_timeout_ms: int = 60_000  # per statement or lock wait of a write through the API
 
     @field_validator("database_url")
     @classmethod

@@ -71,6 +71,8 @@ from app.db.session import make_engine, make_session_factory  # noqa: E402
 
 DATASETTE_VERSION = "0.65.5"
 DATASETTE_VENV = ROOT / "benchmarks" / ".venv-datasette"
+MAX_CONNECTIONS = 16  # the most connections wrk opens in any run
+TIME_LIMIT_MS = 10_000  # per request and statement, for every server (Datasette's setting)
 PAGE = 20  # On the Record's default limit; the SQL fetches one more, as the API does
 
 QUOTE_COLUMNS = """
@@ -218,6 +220,8 @@ def otr_paths(inputs: Inputs) -> dict[str, list[str]]:
             for s, t in inputs.pairs
         ],
         "facets": [f"/quotes/facets?{urlencode({'topic': t})}" for t in inputs.big_topics],
+        # The whole archive's facets (the search page with nothing typed yet).
+        "facets archive": ["/quotes/facets"],
     }
 
 
@@ -233,6 +237,34 @@ def datasette_paths(inputs: Inputs, database: str) -> dict[str, list[str]]:
 
 # ---------------------------------------------------------------------------------------------
 # Servers
+
+
+SERVER_PIDS: dict[str, int] = {}  # base URL -> the server's process id, for its CPU time
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by `pid` and its live descendants (workers):
+    on a shared machine, CPU per request is the figure other helpers' load disturbs least."""
+    parents: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        ticks[int(entry.name)] = int(fields[11]) + int(fields[12])
+    tree, grew = {pid}, True
+    while grew:
+        grew = False
+        for child, parent in parents.items():
+            if parent in tree and child not in tree:
+                tree.add(child)
+                grew = True
+    return sum(ticks.get(p, 0) for p in tree) / CLOCK_TICKS
 
 
 def free_port() -> int:
@@ -263,6 +295,7 @@ def server(
                 log_file.seek(0)
                 raise RuntimeError(f"{command[0]} did not start on {port}:\n{log_file.read()}")
             time.sleep(0.3)
+        SERVER_PIDS[base] = proc.pid
         yield base
     finally:
         proc.terminate()
@@ -278,7 +311,19 @@ def otr_server(database_url: str, port: int, workers: int, root: Path = ROOT) ->
     """`ontherecord serve` from `root`: this checkout, or another one (`--before`)."""
     command = [sys.executable, "-m", "app.cli.main", "serve", "--port", str(port)]
     command += ["--workers", str(workers)]
-    env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(root)}
+    # Accept every connection wrk opens, and give requests Datasette's time limit (10 s): the
+    # production defaults (8 in flight a worker, 1 s a request) shed load with a cheap 503
+    # on a busy machine, which would inflate requests/s.
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "PYTHONPATH": str(root),
+        # A request still counts as in flight while it closes, after its response: a
+        # connection's next request arrives first, so the limit needs room above the 16.
+        "MAX_CONCURRENT_REQUESTS": str(4 * MAX_CONNECTIONS),
+        "REQUEST_TIMEOUT_MS": str(TIME_LIMIT_MS),
+        "STATEMENT_TIMEOUT_MS": str(TIME_LIMIT_MS),
+    }
     return server(command, env, port, "/health", cwd=root)
 
 
@@ -291,7 +336,7 @@ def datasette_server(binary: Path, sqlite_path: str, port: int) -> Any:
         str(port),
         "--setting",
         "sql_time_limit_ms",
-        "10000",
+        str(TIME_LIMIT_MS),
     ]
     return server(command, dict(os.environ), port, "/-/versions.json")
 
@@ -351,13 +396,15 @@ def measure_server(
     results = []
     for kind, listing in paths.items():
         check_paths(base, listing, f"{target} {kind}")
-        plan = [(1, args.seconds), (16, args.seconds)]
-        if kind == "facets":
+        plan = [(1, args.seconds), (MAX_CONNECTIONS, args.seconds)]
+        if kind.startswith("facets"):
             plan = [(1, args.seconds)]
         if kind.endswith("nocount"):
-            plan = [(16, args.seconds)]
+            plan = [(MAX_CONNECTIONS, args.seconds)]
         for connections, seconds in plan:
+            cpu = process_tree_cpu(SERVER_PIDS[base])
             stats = run_wrk(args.wrk, base, listing, connections, seconds, workdir)
+            cpu = process_tree_cpu(SERVER_PIDS[base]) - cpu
             measure = f"{kind} c{connections}"
             result = Result(
                 target,
@@ -368,10 +415,13 @@ def measure_server(
                 rps=stats["rps"],
                 requests=stats["requests"],
                 errors=stats["status_errors"] + stats["socket_errors"],
+                extra={"cpu_ms_per_request": 1000 * cpu / max(1, stats["requests"])},
             )
             log(
                 f"    {target:<16} {measure:<10} p50 {result.p50_ms:7.2f} ms  "
-                f"p95 {result.p95_ms:7.2f} ms  {result.rps:7.1f} req/s  errors {result.errors}"
+                f"p95 {result.p95_ms:7.2f} ms  {result.rps:7.1f} req/s  "
+                f"server CPU {result.extra['cpu_ms_per_request']:.2f} ms/req  "
+                f"errors {result.errors}"
             )
             results.append(result)
     return results
@@ -464,18 +514,26 @@ def summarise(results: list[Result]) -> dict[str, dict[str, dict[str, float]]]:
         }
         if rates:
             entry |= {"rps_median": statistics.median(rates), "rps_best": max(rates)}
+        cpus = [r.extra["cpu_ms_per_request"] for r in rows if "cpu_ms_per_request" in r.extra]
+        if cpus:
+            entry["cpu_ms_per_request_median"] = statistics.median(cpus)
         table.setdefault(target, {})[measure] = entry
     return table
 
 
 def print_summary(table: dict[str, dict[str, dict[str, float]]]) -> None:
-    print(f"\n{'target':<18} {'measure':<10} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8}  (median)")
+    print(
+        f"\n{'target':<18} {'measure':<16} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} "
+        f"{'CPU ms/req':>10}  (median)"
+    )
     for target, measures in table.items():
         for measure, e in measures.items():
             rps = f"{e['rps_median']:8.1f}" if "rps_median" in e else f"{'':8}"
+            cpu = e.get("cpu_ms_per_request_median")
+            cpu_text = f"{cpu:10.2f}" if cpu is not None else f"{'':10}"
             print(
-                f"{target:<18} {measure:<10} {e['p50_ms_median']:8.2f} "
-                f"{e['p95_ms_median']:8.2f} {rps}"
+                f"{target:<18} {measure:<16} {e['p50_ms_median']:8.2f} "
+                f"{e['p95_ms_median']:8.2f} {rps} {cpu_text}"
             )
 
 

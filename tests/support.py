@@ -7,6 +7,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -86,12 +87,14 @@ def rolled_back(engine: Engine) -> Iterator[tuple[Connection, sessionmaker[Sessi
         connection.close()
 
 
-def api_client(factory: sessionmaker[Session]) -> TestClient:
-    """The API answering from `factory`'s sessions: inside the test's transaction.
+def api_client(factory: sessionmaker[Session], **settings: Any) -> TestClient:
+    """The API answering from `factory`'s sessions, reads and writes: inside the test's
+    transaction.
 
     The app is given no database URL of its own (`sqlite://` is never connected to), so
     nothing depends on how a URL with a password prints.
     """
-    app = create_app(Settings(database_url="sqlite://"))
+    app = create_app(Settings(database_url="sqlite://", **settings))
     app.state.session_factory = factory
+    app.state.write_session_factory = factory
     return TestClient(app, raise_server_exceptions=False)

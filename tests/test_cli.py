@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from app.cli import app
-from app.db.models import Quote, QuoteVerification, Speaker, SpeakerAlias, Topic
+from app.db.models import Document, Quote, QuoteVerification, Speaker, SpeakerAlias, Topic
 from app.db.session import make_engine
 from app.settings import get_settings
 from tests.support import SEEDS, Databases
@@ -64,6 +64,7 @@ def test_ingest_json_report_and_exit_code(database_url: str, tmp_path: Path) -> 
         "quotes": 0,
         "error": "file is empty",
         "notes": [],
+        "revision": None,
     }
     assert by_name["doc.txt"]["status"] == "ingested" and by_name["doc.txt"]["quotes"] > 0
     assert report["totals"]["failed"] == 1 and report["totals"]["ingested"] == 1
@@ -216,3 +217,44 @@ def test_an_unreachable_database_is_named_without_its_password(
     assert code == 1
     assert "cannot open the database postgresql+psycopg://reader:***@127.0.0.1:1/none" in output
     assert "secret" not in output and "Traceback" not in output
+
+
+def test_documents_delete_removes_a_document_and_reports_what_went(database_url: str) -> None:
+    assert _run("setup", "--seeds", str(SEEDS))[0] == 0
+    with _session(database_url) as session:
+        document_id = session.scalars(
+            select(Document.id).where(Document.source_name.startswith("003_"))
+        ).one()
+        quotes = len(
+            session.scalars(select(Quote.id).where(Quote.document_id == document_id)).all()
+        )
+    code, output = _run("documents", "delete", str(document_id))
+    assert code == 0, output
+    assert f"deleted document {document_id}" in output and f"{quotes} quotes, 1 events" in output
+    with _session(database_url) as session:
+        assert session.get(Document, document_id) is None
+        assert session.scalar(select(Quote.id).where(Quote.document_id == document_id)) is None
+    code, output = _run("documents", "delete", str(document_id))
+    assert code == 1 and f"no document with id {document_id}" in output
+
+
+def test_ingest_reports_a_revision_and_a_metadata_update(database_url: str, tmp_path: Path) -> None:
+    assert _run("migrate")[0] == 0
+    article = tmp_path / "talks.txt"
+    text = (
+        "Minister warns on talks\n\n"
+        '"We will not negotiate under fire," Foreign Minister Jean Dupont said on Monday.\n\n'
+        '"Sanctions are not the answer to this crisis," said Prime Minister Anne Martin.\n'
+    )
+    article.write_text(text)
+    assert _run("ingest", str(article))[0] == 0
+    article.write_text(text.replace("under fire", "under any fire"))
+    code, output = _run("ingest", "--json", str(article))
+    assert code == 0, output
+    report = json.loads(output)
+    assert report["files"][0]["status"] == "revised" and report["files"][0]["revision"] == 2
+    assert report["totals"]["revised"] == 1 and report["totals"]["quotes"] == 2
+    assert "revision 2: 1 quotes kept, 1 added, 1 retired" in report["files"][0]["notes"][0]
+    (tmp_path / "talks.meta.json").write_text(json.dumps({"title": "Talks"}))
+    code, output = _run("ingest", str(article))  # the human-readable report
+    assert code == 0 and "updated" in output and "1 updated" in output

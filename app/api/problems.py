@@ -28,6 +28,36 @@ _PROBLEM_DOCS: dict[int, tuple[str, dict[str, Any]]] = {
             "errors": [{"parameter": "speakr", "in": "query", "message": "unknown parameter"}],
         },
     ),
+    401: (
+        "Unauthorized: no API key was sent, or the key is wrong or revoked. Send it as "
+        "`Authorization: Bearer <key>` or `X-API-Key: <key>`; `ontherecord keys create` makes one.",
+        {
+            "type": "/problems/unauthorized",
+            "title": "API key required",
+            "status": 401,
+            "detail": "this endpoint needs an API key: send `Authorization: Bearer <key>` or "
+            "`X-API-Key: <key>`",
+        },
+    ),
+    403: (
+        "Forbidden: the key is valid but read-only; this needs a key made without `--read-only`.",
+        {
+            "type": "/problems/forbidden",
+            "title": "Not allowed with this key",
+            "status": 403,
+            "detail": "the key 'newsroom-site' is read-only; this needs a write key",
+        },
+    ),
+    413: (
+        "Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; "
+        "any other body: 64 KB).",
+        {
+            "type": "/problems/too-large",
+            "title": "Request too large",
+            "status": 413,
+            "detail": "the document is over the limit of 5000000 bytes",
+        },
+    ),
     404: (
         "Not found: nothing has this id.",
         {
@@ -35,6 +65,21 @@ _PROBLEM_DOCS: dict[int, tuple[str, dict[str, Any]]] = {
             "title": "Not found",
             "status": 404,
             "detail": "no quote with id 999",
+        },
+    ),
+    410: (
+        "Gone: the quote was retired, because a later revision of its document no longer "
+        "holds these words. `document` links the document as it is now, `revision` the "
+        "revision that retired it; the `Link` header carries both.",
+        {
+            "type": "/problems/gone",
+            "title": "Gone",
+            "status": 410,
+            "detail": "quote 42 was retired by revision 2 of document 7: its words are no longer "
+            "in the document",
+            "document": "/documents/7",
+            "revision": "/documents/7/revisions/2",
+            "retired_in_revision": 2,
         },
     ),
     503: (
@@ -88,6 +133,7 @@ _TITLES = {
     404: ("not-found", "Not found"),
     405: ("method-not-allowed", "Method not allowed"),
     406: ("not-acceptable", "Not acceptable"),
+    413: ("too-large", "Request too large"),
     422: ("validation-error", "Invalid parameters"),
     500: ("internal-error", "Internal server error"),
 }
@@ -123,7 +169,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AppError)
     def _app_error(_: Request, exc: AppError) -> JSONResponse:
-        return problem(exc.status, exc.detail, exc.code, exc.title, errors=exc.errors)
+        response = problem(
+            exc.status, exc.detail, exc.code, exc.title, errors=exc.errors, **exc.extra
+        )
+        if exc.links:
+            response.headers["Link"] = ", ".join(
+                f'<{path}>; rel="{rel}"' for rel, path in exc.links.items()
+            )
+        response.headers.update(exc.headers)
+        return response
 
     @app.exception_handler(RequestValidationError)
     def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -15,6 +15,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.cli.documents import documents_app
+from app.cli.keys import keys_app
 from app.cli.speakers import speakers_app
 from app.cli.topics import topics_app
 from app.db import migrate as migrations
@@ -30,6 +32,8 @@ from app.write.verification import verify_archive
 app = typer.Typer(help="On the Record: a statement database with a JSON API.", no_args_is_help=True)
 app.add_typer(speakers_app, name="speakers")
 app.add_typer(topics_app, name="topics")
+app.add_typer(documents_app, name="documents")
+app.add_typer(keys_app, name="keys")
 console = Console(stderr=True)
 # Commands that make the schema themselves, or (serve) report it at /health instead.
 NO_SCHEMA_NEEDED = {"migrate", "setup", "serve"}
@@ -65,7 +69,13 @@ def migrate() -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of .txt/.md documents.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or folders of documents: .txt .md .html .htm .pdf "
+            "(a folder's other files are reported as skipped)."
+        ),
+    ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a machine-readable report.")
     ] = False,
@@ -113,12 +123,22 @@ def _ingest_with_progress(
 
 
 def _print_report(report: BatchReport) -> None:
-    styles = {"ingested": "green", "unchanged": "dim", "failed": "red", "skipped": "yellow"}
+    styles = {
+        "ingested": "green",
+        "revised": "cyan",
+        "updated": "cyan",
+        "unchanged": "dim",
+        "failed": "red",
+        "skipped": "yellow",
+    }
     for line in report.files:
         detail = line.error or f"{line.quotes} quotes, document {line.document_id}"
+        if line.revision and line.revision > 1:
+            detail += f", revision {line.revision}"
         console.print(f"[{styles[line.status]}]{line.status:9}[/] {line.path}: {detail}")
+        label = "changed" if line.status in ("revised", "updated") else "unnamed"
         for note in line.notes:
-            console.print(f"          [yellow]unnamed[/] {note}")
+            console.print(f"          [yellow]{label}[/] {note}")
     totals = report.totals()
     console.print(", ".join(f"{value} {key}" for key, value in totals.items()))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.db.base import Base
 from app.db.types import Clipped
 
+IDENTITY = 1000  # a document identity longer than this is shortened with its hash (ingest.identity)
 NAME = 300  # names, titles and aliases: long enough for "Joint Statement From Secretary ..."
 # Free text from documents (titles, names, labels) is Clipped to its column on both databases.
 
@@ -82,6 +84,11 @@ class Document(Base):
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
+    # What makes a new file a revision of this document: `url:` + its normalised URL, else
+    # `path:` + the absolute source path (`app.ingest.identity`).
+    identity: Mapped[str | None] = mapped_column(String(IDENTITY), index=True, unique=True)
+    # sha256 of the sidecar metadata it was stored with: a changed sidecar updates the row.
+    meta_sha256: Mapped[str | None] = mapped_column(String(64))
 
     event: Mapped[Event | None] = relationship(back_populates="documents", lazy="raise")
     quotes: Mapped[list[Quote]] = relationship(
@@ -172,6 +179,9 @@ class TopicAlias(Base):
     topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"))
     alias: Mapped[str] = mapped_column(Clipped(NAME))
     alias_norm: Mapped[str] = mapped_column(Clipped(NAME), index=True)
+    # "document" (read by ingestion) or "manual" (a user's correction): deleting the last
+    # document that names a topic removes it only if no user ever named it.
+    source: Mapped[str] = mapped_column(String(20), server_default="document")
 
     topic: Mapped[Topic] = relationship(back_populates="aliases", lazy="raise")
 
@@ -188,6 +198,9 @@ class Quote(Base):
         Index("ix_quotes_spoken_on_id", "spoken_on", "id"),
         # Covering index for facets: counts by speaker, kind, event, month without the text.
         Index("ix_quotes_facets", "id", "speaker_id", "kind", "event_id", "spoken_on"),
+        # Ids are what people cite: SQLite must never hand a deleted quote's id to another
+        # (without AUTOINCREMENT it reuses max(rowid) + 1). Migration 0007 rebuilds the table.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -302,3 +315,117 @@ class QuoteVerification(Base):
     verified_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
+
+
+class DocumentRevision(Base):
+    """One version of a document as ingested, and what it changed in the quotes.
+
+    The current revision's text is `documents.text`; a revision's own `text` is filled when a
+    newer one supersedes it, so an archive never stores its current texts twice.
+    """
+
+    __tablename__ = "document_revisions"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(Clipped(NAME))
+    text: Mapped[str | None] = mapped_column(Text)
+    kept: Mapped[int] = mapped_column(Integer, default=0)
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[int] = mapped_column(Integer, default=0)
+    retired_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    # Quotes whose words survived with another speaker: same id, speaker updated.
+    reattributed_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+
+
+class RetiredQuote(Base):
+    """A quote whose words a later revision of its document no longer holds.
+
+    A tombstone table rather than a flag on `quotes`: retiring moves the row out, so every
+    read path (Core and ORM listings, full-text tables and their triggers, facet counts,
+    exports) stays as it is and as fast as it is, with no `WHERE NOT retired` to forget and
+    no index widened for it. Only `GET /quotes/{id}` looks here, to answer 410 Gone.
+    The id is the quote's own: never given to another quote (quotes are AUTOINCREMENT).
+    """
+
+    __tablename__ = "retired_quotes"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)  # the revision that no longer holds it
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"))
+    retired_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+
+
+class ApiKey(Base):
+    """A key for the write API (or for reads, when a setting closes them).
+
+    The key itself is shown once, at creation; only a salted hash of its secret part is kept.
+    `prefix` is the key's non-secret opening (`otr_3f9a0c1d`), embedded in the key so a
+    presented key is found by one indexed lookup and listings can tell keys apart.
+    """
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    prefix: Mapped[str] = mapped_column(String(20), unique=True)
+    secret_hash: Mapped[str] = mapped_column(String(200))  # "pbkdf2_sha256$iterations$salt$hash"
+    scope: Mapped[str] = mapped_column(String(10))  # "read" | "write"
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuditEntry(Base):
+    """One write made through the API: who (the key, by id and by name, which outlives a
+    revoked key), what (action and target), when, and the target before and after."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    key_id: Mapped[int | None] = mapped_column(
+        ForeignKey("api_keys.id", ondelete="SET NULL"), index=True
+    )
+    key_name: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    target_type: Mapped[str] = mapped_column(String(20))
+    target_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class QuoteFacetCount(Base):
+    """How many quotes of a subject fall in each facet bucket, kept by database triggers
+    (migration 0009) so facets of the whole archive, a speaker or a topic are an index read.
+
+    `subject` is `all` (subject_id 0), `speaker` or `topic` (quotes about the topic: links of
+    scope `quote`); `facet` and `bucket` are a facet's name and key as `/quotes/facets` shows
+    them (ids as text, `YYYY-MM` months). Rows that fall to zero stay, with `n` = 0.
+    """
+
+    __tablename__ = "quote_facet_counts"
+    # One subject's facet in count order: its top 20 events without sorting 30k of them.
+    __table_args__ = (Index("ix_quote_facet_counts_top", "subject", "subject_id", "facet", "n"),)
+
+    subject: Mapped[str] = mapped_column(String(10), primary_key=True)
+    subject_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    facet: Mapped[str] = mapped_column(String(20), primary_key=True)
+    bucket: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)

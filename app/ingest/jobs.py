@@ -30,8 +30,8 @@ from app.ingest.loader import IngestError, LoadedDocument, read_document
 from app.ingest.parse import ParsedDocument, parse_document
 from app.ingest.pipeline import (
     FileReport,
+    check_stored,
     failed_report,
-    find_unchanged,
     ingest_loaded,
     result_report,
     store_parsed,
@@ -77,7 +77,8 @@ def ingest_in_parallel(
 # A process's result: the parse, or (when it stored the document itself) the report.
 _Done = ParsedDocument | FileReport
 # What the main thread hands the writer thread: a final report, or a process's work under way.
-_Step = FileReport | tuple[LoadedDocument, Future[_Done]]
+# (The document, the id of the same text stored with another sidecar, the work.)
+_Step = FileReport | tuple[LoadedDocument, int | None, Future[_Done]]
 
 
 def _storing_url(bind: Engine | Connection) -> str | None:
@@ -94,13 +95,14 @@ def _read(reader: Session, parsers: _Parsers, path: Path, max_bytes: int) -> _St
     except IngestError as exc:
         return FileReport(str(path), "failed", error=exc.reason)
     try:
-        stored = find_unchanged(reader, loaded.sha256)  # re-ingest skips parsing
+        stored = check_stored(reader, loaded)  # re-ingest skips parsing
     except Exception as exc:
         reader.rollback()
         return failed_report(path, exc)
-    if stored is not None:
-        return result_report(path, stored)
-    return loaded, parsers.submit(loaded)
+    if stored is not None and stored.metadata_current:
+        return result_report(path, stored.result)
+    stored_id = stored.result.document_id if stored is not None else None
+    return loaded, stored_id, parsers.submit(loaded)
 
 
 def _store(factory: sessionmaker[Session], parsers: _Parsers, step: _Step) -> FileReport:
@@ -108,7 +110,7 @@ def _store(factory: sessionmaker[Session], parsers: _Parsers, step: _Step) -> Fi
     the process stored it); never raises."""
     if isinstance(step, FileReport):
         return step
-    loaded, work = step
+    loaded, stored_id, work = step
     try:
         try:
             done = work.result()
@@ -118,7 +120,7 @@ def _store(factory: sessionmaker[Session], parsers: _Parsers, step: _Step) -> Fi
         if isinstance(done, FileReport):
             return done
         with factory() as session:
-            return result_report(loaded.path, store_parsed(session, done))
+            return result_report(loaded.path, store_parsed(session, done, stored_id))
     except BrokenProcessPool:
         return FileReport(str(loaded.path), "failed", error="the parsing process died")
     except Exception as exc:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import json
 import os
 import stat
@@ -11,31 +10,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.ingest.errors import IngestError
+from app.ingest.formats import FORMATS, Extracted, format_of
+from app.ingest.identity import content_sha256
 from app.ingest.sidecar import sidecar_problems
 
-DOCUMENT_SUFFIXES = (".txt", ".md")
+DOCUMENT_SUFFIXES = tuple(FORMATS)
 
 # Control characters other than tab/newline/carriage return/form feed: their presence
 # (beyond a handful) marks a binary file that merely happens to decode.
 _CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)}
 
 
-class IngestError(Exception):
-    """A file that cannot become a document; the message names the reason."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
-
-
 @dataclass(frozen=True)
 class LoadedDocument:
+    """A document's text as stored (offsets point into it) and the metadata it came with:
+    `meta` is the sidecar's, `extracted` what a web page or PDF says of itself; the sidecar
+    wins (`metadata.read_meta`)."""
+
     path: Path
     text: str
-    sha256: str
-    encoding: str
+    sha256: str  # of the text without trailing whitespace (`identity.content_sha256`)
+    encoding: str  # of a text file; "html" or "pdf" for text extracted from one
     meta: dict[str, Any] = field(default_factory=dict)
+    extracted: dict[str, str] = field(default_factory=dict)
 
 
 def read_document(path: Path, max_bytes: int) -> LoadedDocument:
@@ -48,15 +46,36 @@ def load_bytes(path: Path, data: bytes, sidecar: dict[str, Any] | None = None) -
     """The bytes of a file or an upload -> a document; `path` names the source in reports.
 
     The one entry for every way a document arrives (folder, command line, API upload), so
-    each is decoded, checked and hashed the same way.
+    each is decoded, checked and hashed the same way. A web page or PDF (by suffix, or by
+    content when the suffix is not one we know) is reduced to its text first: the hash is of
+    that text, so the same page saved twice is the same document.
     """
-    text, encoding = decode_bytes(path, data)
+    kind = format_of(path, data)
+    if kind == "text":
+        text, encoding = decode_bytes(path, data)
+        extracted: dict[str, str] = {}
+    else:
+        if not data.strip():
+            raise IngestError(path, "file is empty")
+        result = _extract(kind, path, data)
+        text, encoding, extracted = result.text, kind, result.meta
     text = normalise_newlines(text)
     if not text.strip():
         raise IngestError(path, "file is empty")
     _refuse_nul(path, text)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return LoadedDocument(path, text, digest, encoding, dict(sidecar or {}))
+    return LoadedDocument(
+        path, text, content_sha256(text), encoding, dict(sidecar or {}), extracted
+    )
+
+
+def _extract(kind: str, path: Path, data: bytes) -> Extracted:
+    if kind == "pdf":
+        from app.ingest.formats.pdf import extract_pdf
+
+        return extract_pdf(path, data)
+    from app.ingest.formats.html import extract_html
+
+    return extract_html(path, data)
 
 
 def read_capped(path: Path, max_bytes: int) -> bytes:
@@ -145,7 +164,7 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_sidecar(path: Path, max_bytes: int) -> dict[str, Any]:
-    """Metadata that wins over guesses: `NAME.meta.json` beside `NAME.txt`."""
+    """Metadata that wins over guesses: `NAME.meta.json` beside `NAME.txt` (or `.pdf`...)."""
     sidecar = path.with_name(path.stem + ".meta.json")
     if not sidecar.exists():
         return {}
@@ -163,7 +182,8 @@ def read_sidecar(path: Path, max_bytes: int) -> dict[str, Any]:
 
 
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Files to ingest and files skipped: folders contribute their `.txt`/`.md` documents.
+    """Files to ingest and files skipped: folders contribute their documents of every
+    supported type (`formats.FORMATS`); `formats.skip_reason` says why the rest are skipped.
 
     A folder that cannot be listed is returned as a document, so that reading it reports why.
     """

@@ -1,4 +1,5 @@
-"""Metadata that wins over guesses: a `NAME.meta.json` sidecar or YAML-style front matter."""
+"""Metadata that wins over guesses: a `NAME.meta.json` sidecar, what a web page or PDF says
+of itself, or YAML-style front matter, in that order."""
 
 from __future__ import annotations
 
@@ -23,11 +24,15 @@ class DocumentMeta:
     genre: str | None = None
 
 
-def read_meta(sidecar: dict[str, Any], text: str) -> DocumentMeta:
-    """Sidecar fields first, then `key: value` lines of front matter; unknown keys are ignored."""
-    fields: dict[str, Any] = dict(front_matter(text))
-    fields.update({k: v for k, v in sidecar.items() if v not in (None, "")})
-    published = fields.get("published") or fields.get("date")
+def read_meta(
+    sidecar: dict[str, Any], text: str, extracted: dict[str, str] | None = None
+) -> DocumentMeta:
+    """Field by field: the sidecar, then the file's own metadata (a page's tags, a PDF's
+    info), then `key: value` lines of front matter; unknown keys are ignored."""
+    fields: dict[str, Any] = {}
+    for layer in (front_matter(text), extracted or {}, sidecar):
+        fields.update(_dated({k: v for k, v in layer.items() if v not in (None, "")}))
+    published = fields.get("published")
     genre = fields.get("genre")
     return DocumentMeta(
         title=_text(fields.get("title")),
@@ -37,6 +42,13 @@ def read_meta(sidecar: dict[str, Any], text: str) -> DocumentMeta:
         author=_text(fields.get("author")),
         genre=genre if genre in ("transcript", "news") else None,
     )
+
+
+def _dated(layer: dict[str, Any]) -> dict[str, Any]:
+    """`date` is another name for `published`: a sidecar's `date` beats a page's date."""
+    if "date" in layer:
+        layer.setdefault("published", layer.pop("date"))
+    return layer
 
 
 def front_matter(text: str) -> dict[str, str]:

@@ -1,9 +1,9 @@
 """A loaded document -> a `ParsedDocument`: everything the text says, before any transaction.
 
-Pure: no session, no rows. Metadata (sidecar, then front matter) wins over what the text
-suggests; the genre picks the parser; every quote gets its speaker claim and the topics its
-words and its context name. The store then only resolves these against the database and
-writes them, so parsing never holds a write transaction open.
+Pure: no session, no rows. Metadata (sidecar, then the page's or PDF's own, then front
+matter) wins over what the text suggests; the genre picks the parser; every quote gets its
+speaker claim and the topics its words and its context name. The store then only resolves
+these against the database and writes them, so parsing never holds a write transaction open.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from app.ingest.identity import document_identities, sidecar_sha256
 from app.ingest.loader import LoadedDocument
 from app.ingest.metadata import read_meta
 from app.nlp.genre import detect_genre
@@ -57,6 +58,9 @@ class ParsedDocument:
     author: str | None
     event: EventClues
     quotes: tuple[ParsedQuote, ...]
+    # Stored under the first; a stored document under any of them is an earlier version.
+    identities: tuple[str, ...] = ()
+    meta_sha256: str | None = None
 
     @property
     def people(self) -> tuple[SpeakerClaim, ...]:
@@ -68,7 +72,7 @@ class ParsedDocument:
 def parse_document(loaded: LoadedDocument, matcher: TopicMatcher | None = None) -> ParsedDocument:
     """Parse one document; `matcher` finds topics (default: the shipped lexicon only)."""
     text = loaded.text
-    meta = read_meta(loaded.meta, text)
+    meta = read_meta(loaded.meta, text, loaded.extracted)
     # Genre detection and the transcript parser both read the labels: find them once.
     labels: list[Label] = [] if meta.genre == "news" else find_labels(text)
     genre = meta.genre or detect_genre(text, labels)
@@ -99,4 +103,6 @@ def parse_document(loaded: LoadedDocument, matcher: TopicMatcher | None = None) 
         author=meta.author,
         event=event,
         quotes=quotes,
+        identities=document_identities(meta.url, loaded.path),
+        meta_sha256=sidecar_sha256(loaded.meta),
     )

@@ -4,7 +4,10 @@ The data path: `loader.read_document` (bytes -> text, or a clear reason) -> a sh
 skip documents already stored -> `parse.parse_document` (pure, no transaction open) ->
 `store.store_document` in one write transaction (`store_parsed`: the write lock or the
 document's name locks first, and a fresh try when another writer won a race). A bad file
-never stops the batch. With `jobs` > 1, `ingest.jobs` parses in processes.
+never stops the batch. With `jobs` > 1, `ingest.jobs` runs worker processes.
+
+Statuses: `ingested` (new), `revised` (a new version of a stored document: same URL or
+path, other text), `updated` (same text, a changed sidecar), `unchanged`, `failed`, `skipped`.
 """
 
 from __future__ import annotations
@@ -19,10 +22,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.locks import lock_names, needs_locks
 from app.db.retry import write_with_retries
 from app.db.session import transaction
+from app.ingest.formats import skip_reason
+from app.ingest.identity import sidecar_sha256
 from app.ingest.loader import IngestError, LoadedDocument, expand_paths, read_document
 from app.ingest.matcher import matcher_entries
 from app.ingest.parse import ParsedDocument, parse_document
-from app.ingest.store import StoreResult, find_stored, store_document
+from app.ingest.store import Stored, StoreResult, find_stored, store_document, update_metadata
 from app.ingest.store_locks import document_lock_keys
 from app.nlp.topics import TopicMatcher
 
@@ -30,11 +35,13 @@ from app.nlp.topics import TopicMatcher
 @dataclass(frozen=True)
 class FileReport:
     path: str
-    status: str  # "ingested" | "unchanged" | "failed" | "skipped"
+    status: str  # "ingested" | "revised" | "updated" | "unchanged" | "failed" | "skipped"
     document_id: int | None = None
     quotes: int = 0
     error: str | None = None
-    notes: tuple[str, ...] = ()  # speakers left unnamed because several people fit
+    # Speakers left unnamed because several people fit; for a revision, what it changed.
+    notes: tuple[str, ...] = ()
+    revision: int | None = None  # the document's current revision number
 
 
 @dataclass(frozen=True)
@@ -49,13 +56,15 @@ class BatchReport:
         totals = {
             "files": len(self.files),
             "ingested": 0,
+            "revised": 0,
+            "updated": 0,
             "unchanged": 0,
             "failed": 0,
             "skipped": 0,
         }
         for report in self.files:
             totals[report.status] += 1
-        totals["quotes"] = sum(f.quotes for f in self.files if f.status == "ingested")
+        totals["quotes"] = sum(f.quotes for f in self.files if f.status in ("ingested", "revised"))
         return totals
 
     def as_json(self) -> dict[str, Any]:
@@ -80,7 +89,7 @@ def ingest_paths(
     documents, skipped = expand_paths(paths)
     if on_start:
         on_start(len(documents))
-    reports = [FileReport(str(p), "skipped", error="not a .txt or .md document") for p in skipped]
+    reports = [FileReport(str(p), "skipped", error=skip_reason(p)) for p in skipped]
     with factory() as session:
         with transaction(session, "deferred"):
             entries = matcher_entries(session)  # topics users added count from the start
@@ -111,32 +120,41 @@ def ingest_loaded(session: Session, matcher: TopicMatcher, loaded: LoadedDocumen
     """Store a document already read (a file or an upload): parse outside any transaction,
     then write it in one; a failure is reported, never raised."""
     try:
-        result = find_unchanged(session, loaded.sha256)  # re-ingest skips parsing
-        if result is None:
-            result = store_parsed(session, parse_document(loaded, matcher))
+        stored = check_stored(session, loaded)  # re-ingest skips parsing
+        if stored is not None and stored.metadata_current:
+            result = stored.result
+        else:
+            stored_id = stored.result.document_id if stored is not None else None
+            result = store_parsed(session, parse_document(loaded, matcher), stored_id)
     except Exception as exc:  # a parser or database failure on one file must not stop the batch
         session.rollback()
         return failed_report(loaded.path, exc)
     return result_report(loaded.path, result)
 
 
-def find_unchanged(session: Session, sha256: str) -> StoreResult | None:
-    """The stored document with these bytes, read without waiting for any writer."""
+def check_stored(session: Session, loaded: LoadedDocument) -> Stored | None:
+    """The stored document with this text, and whether its sidecar is current; read
+    without waiting for any writer."""
     with transaction(session, "deferred"):
-        return find_stored(session, sha256)
+        return find_stored(session, loaded.sha256, sidecar_sha256(loaded.meta), loaded.meta)
 
 
-def store_parsed(session: Session, parsed: ParsedDocument) -> StoreResult:
-    """Store one parsed document in one write transaction, run again if it lost a race with
+def store_parsed(
+    session: Session, parsed: ParsedDocument, stored_id: int | None = None
+) -> StoreResult:
+    """Store one parsed document (or, given `stored_id`, the same text stored with another
+    sidecar: update its metadata) in one write transaction, run again if it lost a race with
     another writer (`db.retry`); each try re-checks whether the document got stored."""
-    return write_with_retries(session, lambda s: _store_locked(s, parsed))
+    return write_with_retries(session, lambda s: _store_locked(s, parsed, stored_id))
 
 
-def _store_locked(session: Session, parsed: ParsedDocument) -> StoreResult:
+def _store_locked(session: Session, parsed: ParsedDocument, stored_id: int | None) -> StoreResult:
     if needs_locks(session):
         locks = document_lock_keys(session, parsed)
         lock_names(session, locks.alone, locks.shared)
-    return store_document(session, parsed)
+    if stored_id is None:
+        return store_document(session, parsed)
+    return update_metadata(session, stored_id, parsed)
 
 
 def failed_report(path: Path, exc: BaseException) -> FileReport:
@@ -146,5 +164,11 @@ def failed_report(path: Path, exc: BaseException) -> FileReport:
 
 def result_report(path: Path, result: StoreResult) -> FileReport:
     return FileReport(
-        str(path), result.status, result.document_id, result.quotes, None, result.notes
+        str(path),
+        result.status,
+        result.document_id,
+        result.quotes,
+        None,
+        result.notes,
+        result.revision,
     )

@@ -3,8 +3,9 @@
 Two documents whose stores could affect each other must not run at once, or each would miss
 what the other wrote (a speaker created twice, a quote match or an event merge never made);
 documents with nothing in common still write in parallel. A store can:
-- insert the document: keyed by its bytes (sha256), URL and file name, so the same new
-  document from two processes is stored once and found `unchanged` by the second;
+- insert or revise the document: keyed by its text (sha256) and its identities (URL, path),
+  so the same new document from two processes is stored once and found `unchanged` by the
+  second, and two versions of one document become two revisions, not two documents;
 - create or merge a person: matching reads aliases by surname ('Kerry', 'John Kerry' and
   'Secretary Kerry' meet there; a two-word name may be printed family name first, so each
   word counts), an organisation by its whole name;
@@ -41,11 +42,9 @@ class StoreLocks:
 
 def document_lock_keys(session: Session, parsed: ParsedDocument) -> StoreLocks:
     """Every key the store of `parsed` needs (one read, for the topics not yet stored)."""
-    locks = StoreLocks(
-        {f"document:sha256:{parsed.sha256}", f"document:source:{parsed.source_name}"}, set()
-    )
-    if parsed.url:
-        locks.alone.add(f"document:url:{parsed.url}")
+    locks = StoreLocks({f"document:sha256:{parsed.sha256}"}, set())
+    # Its URL or path: two versions of one document stored at once make one revision.
+    locks.alone.update(f"document:identity:{identity}" for identity in parsed.identities)
     for claim in parsed.people:
         add_claim_keys(claim, locks)
     locks.alone.update(_topic_keys(session, parsed))

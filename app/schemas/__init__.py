@@ -11,7 +11,13 @@ from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
 from app.schemas.common import Health, Out, ParameterError, Problem
-from app.schemas.documents import DocumentDetail, DocumentOut
+from app.schemas.documents import (
+    DocumentDetail,
+    DocumentOut,
+    DocumentRevisions,
+    RevisionDetail,
+    RevisionOut,
+)
 from app.schemas.events import EventDetail, EventOut
 from app.schemas.page import Page, item_type, page_example
 from app.schemas.quotes import (
@@ -37,6 +43,18 @@ from app.schemas.verification import (
     VerificationSummary,
     VerifiedQuote,
 )
+from app.schemas.writes import (
+    AliasIn,
+    AuditEntryOut,
+    DocumentDeletion,
+    EventMerge,
+    FileReportOut,
+    IngestReport,
+    IngestTotals,
+    SpeakerMerge,
+    SpeakerRename,
+    TopicMerge,
+)
 
 
 # Named subclasses so that the OpenAPI document and generated clients say `DocumentPage`.
@@ -56,22 +74,35 @@ class EventPage(Page[EventOut]):
     """A page of events."""
 
 
+class AuditPage(Page[AuditEntryOut]):
+    """A page of the audit log, newest first."""
+
+
 __all__ = [
+    "AliasIn",
     "AliasOut",
     "Attribution",
+    "AuditEntryOut",
+    "AuditPage",
     "DiffRun",
+    "DocumentDeletion",
     "DocumentDetail",
     "DocumentOut",
     "DocumentPage",
     "DocumentRef",
+    "DocumentRevisions",
     "DocumentVerification",
     "EventDetail",
+    "EventMerge",
     "EventOut",
     "EventPage",
     "EventRef",
     "FacetCount",
     "Facets",
+    "FileReportOut",
     "Health",
+    "IngestReport",
+    "IngestTotals",
     "Out",
     "Page",
     "ParameterError",
@@ -81,16 +112,21 @@ __all__ = [
     "QuoteKind",
     "QuoteOut",
     "QuotePage",
+    "RevisionDetail",
+    "RevisionOut",
     "RoleOut",
     "SameWords",
     "SpeakerCount",
     "SpeakerDetail",
+    "SpeakerMerge",
     "SpeakerOut",
     "SpeakerPage",
     "SpeakerRef",
+    "SpeakerRename",
     "StatusCounts",
     "TopicCount",
     "TopicDetail",
+    "TopicMerge",
     "TopicOut",
     "TopicPage",
     "TopicRef",

@@ -73,3 +73,17 @@ class Problem(BaseModel):
     errors: list[ParameterError] | None = Field(
         default=None, description="With 400 and 422: each parameter that was wrong."
     )
+    document: str | None = Field(
+        default=None,
+        description="With 410: the path of the document the retired quote belonged to, as "
+        "it is now.",
+        examples=["/documents/7"],
+    )
+    revision: str | None = Field(
+        default=None,
+        description="With 410: the path of the revision that retired the quote.",
+        examples=["/documents/7/revisions/2"],
+    )
+    retired_in_revision: int | None = Field(
+        default=None, description="With 410: that revision's number.", examples=[2]
+    )

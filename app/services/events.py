@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Document, Event, Quote
@@ -15,12 +16,13 @@ from app.services.paging import keyset_page
 
 
 def list_events(session: Session, limit: int, cursor: str | None) -> EventPage:
-    """Every event in the order it was first reported."""
+    """Every event in the order it was first reported (Core rows: no ORM instances)."""
 
-    def present(events: Sequence[Event]) -> list[EventOut]:
-        return [EventOut.model_validate(e) for e in events]
+    def present(rows: Sequence[Row[Any]]) -> list[EventOut]:
+        return [EventOut(**row._mapping) for row in rows]
 
-    return keyset_page(session, select(Event), Event, limit, cursor, present, EventPage)
+    stmt = select(*(getattr(Event, name) for name in EventOut.model_fields))
+    return keyset_page(session, stmt, Event, limit, cursor, present, EventPage)
 
 
 def get_event(session: Session, event_id: int) -> EventDetail:

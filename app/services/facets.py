@@ -10,24 +10,27 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Event, Quote, QuoteTopic, QuoteVerification, Speaker, Topic
 from app.schemas import FacetCount, Facets
+from app.services.facet_counts import FACET_SIZE, counted_statement, counted_subject
 from app.services.quotes import QuoteFilters, build_query
 from app.services.verification import STATUSES
 
-FACET_SIZE = 20  # the top buckets per facet; the long tail is what search is for
 FACETS = ("speakers", "topics", "kinds", "events", "months", "verification")
 
 
 def quote_facets(session: Session, filters: QuoteFilters) -> Facets:
     """Six facets in one statement, over the matching quotes found once.
 
-    The matching quotes' (id, speaker, kind, event, date) are materialised once (a CTE)
-    and every facet counts from that: separate queries each found the same 80k quotes
-    of a popular topic again, through the index, before counting.
+    The whole archive, a speaker or one topic read the counts the database keeps
+    (`services.facet_counts`). Other filters: the matching quotes' (id, speaker, kind,
+    event, date) are materialised once (a CTE) and every facet counts from that: separate
+    queries each found the same 80k quotes of a popular topic again, through the index.
     """
     query = build_query(session, filters)
     found: dict[str, list[tuple[str, str, int]]] = {name: [] for name in FACETS}
     if not query.empty:
-        for facet, key, label, n in session.execute(_facets_statement(query.clauses)):
+        subject = counted_subject(filters, query)
+        statement = counted_statement(*subject) if subject else _facets_statement(query.clauses)
+        for facet, key, label, n in session.execute(statement):
             found[facet].append((str(key), str(label), int(n)))
     ordered = {name: sorted(rows, key=_ORDER[name]) for name, rows in found.items()}
     return Facets(

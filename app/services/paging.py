@@ -64,31 +64,34 @@ def require_keys(after: dict[str, Any] | None, *keys: str) -> None:
 
 def keyset_page(
     session: Session,
-    stmt: Select[Any],
+    stmt: Select[*tuple[Any, ...]],
     model: Any,
     limit: int,
     cursor: str | None,
     present: Callable[[Sequence[Any]], list[Any]],
     page_type: type[PageT],
 ) -> PageT:
-    """One page of `stmt` (a `select(model)` with filters) in id order, with the total.
+    """One page of `stmt` (a `select(model)`, or Core columns of its table, with filters)
+    in id order, with the total.
 
     Fetches limit+1 rows to know whether there is a next page; `present` turns the page's
-    rows into response models of `page_type`. `next_url` is left to the web layer, which
-    knows the URL.
+    rows (ORM instances for `select(model)`, Core rows otherwise) into response models of
+    `page_type`. `next_url` is left to the web layer, which knows the URL.
     """
     after = decode_cursor(cursor)
     total = session.scalar(_count(stmt, model)) or 0
     if after is not None:
         stmt = stmt.where(model.id > after["id"])
-    rows = list(session.scalars(stmt.order_by(model.id).limit(limit + 1)).unique().all())
+    result = session.execute(stmt.order_by(model.id).limit(limit + 1))
+    entity = stmt.column_descriptions[0].get("expr") is model
+    rows = list(result.scalars().unique().all() if entity else result.all())
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = encode_cursor({"id": rows[-1].id}) if more and rows else None
     return page_type(items=present(rows), next_cursor=next_cursor, total=total)
 
 
-def _count(stmt: Select[Any], model: Any) -> Select[Any]:
+def _count(stmt: Select[*tuple[Any, ...]], model: Any) -> Select[Any]:
     """The same filters as `stmt`, counted: the list statements filter one table, join none."""
     count = select(func.count()).select_from(model)
     return count if stmt.whereclause is None else count.where(stmt.whereclause)

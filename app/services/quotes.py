@@ -7,14 +7,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Quote, QuoteTopic, SpeakerRole
-from app.errors import BadQuery, NotFound
+from app.db.models import Document, Quote, QuoteTopic, SpeakerRole
+from app.errors import BadQuery
 from app.nlp.directory.offices import split_country
 from app.nlp.roles import ROLE_FAMILIES, role_family
 from app.schemas import QuotePage
+from app.services.existence import missing_quote
+from app.services.facet_counts import kept_total
 from app.services.fulltext import (
     FTS5,
     Search,
@@ -61,6 +63,8 @@ class QuoteQuery:
     rank: Any = None
     search: Search | None = None
     fts5_q: str | None = None  # SQLite: the search, for statements driven by the FTS5 table
+    speaker_ids: list[int] = field(default_factory=list)  # the speakers named, resolved
+    topic_ids: list[list[int]] = field(default_factory=list)  # each topic named, resolved
 
     def without_text(self) -> list[ColumnElement[bool]]:
         """The clauses but the full-text one (which an FTS5-driven statement replaces)."""
@@ -96,6 +100,7 @@ def _speaker_clause(session: Session, filters: QuoteFilters, query: QuoteQuery) 
         match = resolve_speaker_ref(session, ref)
         query.interpreted.append(match.describe("speaker", ref))
         ids.extend(match.ids)
+    query.speaker_ids = ids
     if filters.speakers:
         query.empty = query.empty or not ids
         query.clauses.append(Quote.speaker_id.in_(ids))
@@ -107,6 +112,7 @@ def _topic_clause(session: Session, filters: QuoteFilters, query: QuoteQuery) ->
     for ref in filters.topics:
         match = resolve_topic_ref(session, ref)
         query.interpreted.append(match.describe("topic", ref))
+        query.topic_ids.append(match.ids)
         groups.append(_about(match.ids, scopes, probe=bool(filters.speakers)))
         if not match.ids and filters.topic_mode == "all":
             query.empty = True
@@ -209,7 +215,9 @@ def find_quotes(
     items = quote_dicts(session, rows, _snippets(session, query, rows))
     if count and text_ids is not None:  # more than TOTAL_CAP matches: already counted
         return QuoteRows(items, next_cursor, query.interpreted, TOTAL_CAP, True)
-    total, estimate = _total(session, query, after, rows, more) if count else (None, False)
+    total, estimate = (None, False)
+    if count:
+        total, estimate = _total(session, query, after, rows, more, filters)
     return QuoteRows(items, next_cursor, query.interpreted, total, estimate)
 
 
@@ -364,13 +372,19 @@ def _total(
     after: dict[str, Any] | None,
     page: Sequence[Any],
     more: bool,
+    filters: QuoteFilters | None = None,
 ) -> tuple[int, bool]:
     """Exact up to TOTAL_CAP, then marked as an estimate: never a slow count.
 
-    A first page that holds every match is its own count: no second query.
+    A first page that holds every match is its own count: no second query. Names alone
+    (a speaker, a topic, a speaker and a topic) are answered from the counts the database
+    keeps (`services.facet_counts`), capped the same way, so the answer is the same.
     """
     if after is None and not more:
         return len(page), False
+    kept = kept_total(session, filters, query) if filters is not None else None
+    if kept is not None:
+        return (TOTAL_CAP, True) if kept > TOTAL_CAP else (kept, False)
     if query.fts5_q is not None:  # SQLite: count from the FTS5 index, stopping at the cap
         others = query.without_text()
         matches = select(FTS5.c.rowid).where(fts5_matches(query.fts5_q), *others)
@@ -409,26 +423,30 @@ def check_dates(filters: QuoteFilters) -> None:
         )
 
 
-def iterate_quotes(session: Session, filters: QuoteFilters, batch: int = 500) -> Iterator[Quote]:
-    """Every match in id order, a batch at a time: bulk export in constant memory."""
+def quote_batches(
+    session: Session, filters: QuoteFilters, batch: int = 500
+) -> Iterator[list[tuple[Row[Any], dict[str, Any]]]]:
+    """Every match in id order, a batch at a time: bulk export in constant memory.
+
+    Core rows, as quote pages read them (no ORM instances, nothing kept between batches):
+    each row (with its document's `document_url`) and its `QuoteOut`-shaped dict.
+    """
     query = build_query(session, filters)
     if query.empty:
         return
     last = 0
     while True:
         stmt = (
-            select(Quote)
+            quote_select(Document.url.label("document_url"))
             .where(*query.clauses, Quote.id > last)
             .order_by(Quote.id)
             .limit(batch)
-            .options(*quote_load_options())
         )
-        rows = list(session.scalars(stmt).unique())
+        rows = read_quotes(session, stmt)
         if not rows:
             return
-        yield from rows
+        yield list(zip(rows, quote_dicts(session, rows), strict=True))
         last = rows[-1].id
-        session.expunge_all()
 
 
 def get_quote(session: Session, quote_id: int) -> Quote:
@@ -436,5 +454,5 @@ def get_quote(session: Session, quote_id: int) -> Quote:
         select(Quote).where(Quote.id == quote_id).options(*quote_load_options())
     ).first()
     if quote is None:
-        raise NotFound(f"no quote with id {quote_id}")
+        raise missing_quote(session, quote_id)
     return quote

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Quote, QuoteTopic, Speaker, Topic
 from app.errors import NotFound
 from app.schemas import AliasOut, RoleOut, SpeakerDetail, SpeakerOut, SpeakerPage, TopicCount
-from app.services.counts import quote_counts
+from app.services.counts import kept_quote_counts
 from app.services.names import resolve_speaker_ref
 from app.services.paging import keyset_page
 
@@ -18,15 +19,16 @@ from app.services.paging import keyset_page
 def list_speakers(
     session: Session, q: str | None, include_silent: bool, limit: int, cursor: str | None
 ) -> SpeakerPage:
-    """Speakers who have quotes (directory entries who never spoke are hidden unless asked)."""
-    stmt = select(Speaker)
+    """Speakers who have quotes (directory entries who never spoke are hidden unless asked).
+    Core rows, and quote counts the database keeps: no ORM instances, no counting."""
+    stmt = select(Speaker.id, Speaker.name, Speaker.slug, Speaker.kind, Speaker.wikidata)
     if not include_silent:
         stmt = stmt.where(Speaker.id.in_(select(Quote.speaker_id)))
     if q:
         stmt = stmt.where(Speaker.id.in_(resolve_speaker_ref(session, q).ids))
 
-    def present(speakers: Sequence[Speaker]) -> list[SpeakerOut]:
-        counts = quote_counts(session, Quote.speaker_id, [s.id for s in speakers])
+    def present(speakers: Sequence[Row[Any]]) -> list[SpeakerOut]:
+        counts = kept_quote_counts(session, "speaker", [s.id for s in speakers])
         return [
             SpeakerOut(
                 id=s.id,
@@ -50,7 +52,7 @@ def get_speaker(session: Session, speaker_id: int) -> SpeakerDetail:
     ).first()
     if speaker is None:
         raise NotFound(f"no speaker with id {speaker_id}")
-    count = quote_counts(session, Quote.speaker_id, [speaker.id]).get(speaker.id, 0)
+    count = kept_quote_counts(session, "speaker", [speaker.id]).get(speaker.id, 0)
     top = session.execute(
         select(Topic.id, Topic.name, Topic.kind, func.count())
         .join(QuoteTopic, QuoteTopic.topic_id == Topic.id)

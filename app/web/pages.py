@@ -118,7 +118,7 @@ def _timeline(session: Session, filters: QuoteFilters, form: SearchForm) -> Mark
 def speaker_page(request: Request, ref: str, session: SessionDep) -> HTMLResponse:
     """One speaker: roles with dates, aliases, top topics, a timeline and the latest quotes."""
     match = resolve_speaker_ref(session, ref, fuzzy=False)
-    if not match.ids:
+    if not match.ids or (is_id(ref) and match.how != "id"):  # a number names an id, or nothing
         return _not_found(request, f"speaker “{ref}”")
     speaker = get_speaker(session, match.ids[0])
     filters = QuoteFilters(speakers=[str(speaker.id)])

@@ -22,8 +22,10 @@ _IN_CHUNK = 500  # values per IN (...): well under SQLite's limit on bound param
 T = TypeVar("T")
 
 
-def get_or_create_topic(session: Session, name: str, kind: str) -> Topic:
-    """Portable get-or-create: insert in a savepoint, re-select on a unique-key clash."""
+def get_or_create_topic(session: Session, name: str, kind: str, source: str = "document") -> Topic:
+    """Portable get-or-create: insert in a savepoint, re-select on a unique-key clash.
+
+    `source` is "manual" when a user names the topic: it then outlives its documents."""
     slug = slugify(name)
     topic = session.scalar(select(Topic).where(Topic.slug == slug))
     if topic is not None:
@@ -35,13 +37,14 @@ def get_or_create_topic(session: Session, name: str, kind: str) -> Topic:
             session.add(topic)
     except IntegrityError:
         topic = session.scalars(select(Topic).where(Topic.slug == slug)).one()
-    add_topic_alias(session, topic.id, name)
+    add_topic_alias(session, topic.id, name, source)
     return topic
 
 
-def add_topic_alias(session: Session, topic_id: int, alias: str) -> None:
-    """Idempotent: one alias per normalised form and topic."""
-    _add_aliases(session, [(topic_id, alias)])
+def add_topic_alias(session: Session, topic_id: int, alias: str, source: str = "document") -> None:
+    """Idempotent: one alias per normalised form and topic; a user's ("manual") alias marks
+    an existing one as theirs."""
+    _add_aliases(session, [(topic_id, alias)], source)
 
 
 def link_topics(session: Session, links: Sequence[tuple[int, Sequence[TopicLink]]]) -> None:
@@ -62,12 +65,15 @@ def link_topics(session: Session, links: Sequence[tuple[int, Sequence[TopicLink]
                 aliases.append((ids[slug], created.pop(slug)))
             aliases.append((ids[slug], link.surface))
     _add_aliases(session, aliases)
-    session.add_all(
-        QuoteTopic(quote_id=quote_id, topic_id=ids[slugify(link.name)], scope=link.scope)
+    rows = [
+        {"quote_id": quote_id, "topic_id": ids[slugify(link.name)], "scope": link.scope}
         for quote_id, found in links
         for link in found
-    )
-    session.flush()
+    ]
+    # One multi-row INSERT per chunk, not one statement per link: PostgreSQL runs the facet
+    # count triggers (migration 0009) once per statement.
+    for chunk in _chunks(rows):
+        session.execute(insert(QuoteTopic).values(list(chunk)))
 
 
 def _ensure_topics(
@@ -118,7 +124,9 @@ def _speakers_for(session: Session, names: list[str]) -> dict[str, int]:
     return found
 
 
-def _add_aliases(session: Session, wanted: Iterable[tuple[int, str]]) -> None:
+def _add_aliases(
+    session: Session, wanted: Iterable[tuple[int, str]], source: str = "document"
+) -> None:
     """Insert the aliases not yet stored for their topic, in the order given."""
     keyed = [(topic_id, alias, normalise_alias(alias)) for topic_id, alias in wanted]
     keyed = [row for row in keyed if row[2]]
@@ -133,8 +141,14 @@ def _add_aliases(session: Session, wanted: Iterable[tuple[int, str]]) -> None:
     new: list[dict[str, Any]] = []
     for topic_id, alias, key in keyed:
         if (topic_id, key) not in have:
-            new.append({"topic_id": topic_id, "alias": alias, "alias_norm": key})
+            new.append({"topic_id": topic_id, "alias": alias, "alias_norm": key, "source": source})
             have.add((topic_id, key))
+        elif source == "manual":
+            session.execute(
+                update(TopicAlias)
+                .where(TopicAlias.topic_id == topic_id, TopicAlias.alias_norm == key)
+                .values(source=source)
+            )
     if new:  # one executemany; ids follow the order of `wanted`
         session.execute(insert(TopicAlias), new)
 
@@ -149,7 +163,8 @@ def merge_topics(session: Session, source: Topic, target: Topic) -> Topic:
     if source.id == target.id:
         return target
     aliases = session.scalars(select(TopicAlias).where(TopicAlias.topic_id == source.id)).all()
-    _add_aliases(session, [(target.id, alias.alias) for alias in aliases])
+    for origin in ("document", "manual"):  # a user's alias stays the user's
+        _add_aliases(session, [(target.id, a.alias) for a in aliases if a.source == origin], origin)
     for link in session.scalars(select(QuoteTopic).where(QuoteTopic.topic_id == source.id)).all():
         key = {"quote_id": link.quote_id, "topic_id": target.id, "scope": link.scope}
         if session.get(QuoteTopic, key) is None:

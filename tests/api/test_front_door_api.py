@@ -176,16 +176,21 @@ def test_swagger_lists_who_what_and_words_first() -> None:
     assert names[-2:] == ["limit", "cursor"]
 
 
+def _all_parameters(item: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parameters of every operation on a path: reads and writes alike."""
+    return [p for operation in item.values() for p in operation.get("parameters", [])]
+
+
 def test_swagger_parameters_read_as_plain_types() -> None:
     for path, item in SPEC["paths"].items():
-        for parameter in item["get"].get("parameters", []):
+        for parameter in _all_parameters(item):
             schema = parameter["schema"]
             assert "anyOf" not in schema, (path, parameter["name"], schema)
 
 
 def test_swagger_inputs_start_empty_and_offer_real_examples() -> None:
     for path, item in SPEC["paths"].items():
-        for parameter in item["get"].get("parameters", []):
+        for parameter in _all_parameters(item):
             if parameter["in"] == "path":
                 continue
             label = f"{path} {parameter['name']}"

@@ -104,8 +104,9 @@ def test_client_would_not_compile_against_vague_types(node_tools: Path, tmp_path
 def test_client_has_a_method_for_every_endpoint() -> None:
     source = (CLIENT / "src" / "client.ts").read_text()
     called = set(re.findall(r'get<\w+>\(\s*[`"]([^`"?]+)', source))
+    called |= set(re.findall(r'write<\w+>\(\s*"\w+",\s*[`"]([^`"?]+)', source))
     called |= set(re.findall(r'request\("([^"]+)"', source))
-    templated = {re.sub(r"\$\{segment\(id\)\}", "{}", path) for path in called}
+    templated = {re.sub(r"\$\{segment\(\w+\)\}", "{}", path) for path in called}
     expected = {re.sub(r"\{[^}]+\}", "{}", path) for path in SPEC["paths"]}
     assert expected <= templated, f"no client method for {sorted(expected - templated)}"
 
@@ -136,8 +137,12 @@ def test_built_client_calls_every_endpoint_under_a_path_prefix(
     assert out["ndjsonLines"] == len(out["allKerry"])
     assert out["speaker"] == "John Kerry" and out["speakerBySlug"] and out["health"] == "ok"
     assert out["problem"] == {"status": 404, "type": "/problems/not-found"}
+    # Without a key every write reaches its endpoint and is refused with a 401 problem.
+    assert set(out["writes"].values()) == {"401 /problems/unauthorized"}, out["writes"]
     paths = {urlsplit(url).path for url in out["fetched"]}
     assert all(path.startswith(PREFIX + "/") for path in paths), paths
-    templates = {re.sub(r"/(\d+|john-kerry)(?=/|$)", "/{}", p.removeprefix(PREFIX)) for p in paths}
+    templates = {
+        re.sub(r"/(\d+|john-kerry|Kerry)(?=/|$)", "/{}", p.removeprefix(PREFIX)) for p in paths
+    }
     expected = {re.sub(r"\{[^}]+\}", "{}", path) for path in SPEC["paths"]}
     assert templates == expected

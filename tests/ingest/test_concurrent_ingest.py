@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.migrate import upgrade
-from app.db.models import Document
+from app.db.models import Document, Topic, TopicAlias
 from app.db.session import make_engine, make_session_factory, transaction
 from app.ingest.loader import load_bytes
 from app.ingest.matcher import build_matcher
@@ -56,9 +57,24 @@ def _ingest(url: str, *args: str) -> dict[str, Any]:
     return _report(_start(url, *args))
 
 
-def _new_database(databases: Databases, backend: str) -> str:
+Topics = Sequence[tuple[str, str, str, str, str]]  # name, kind, slug, alias, alias_norm
+
+
+def _new_database(databases: Databases, backend: str, topics: Topics = ()) -> str:
+    """A migrated database, holding `topics` and their aliases when given."""
     url = databases.new(backend)
     upgrade(url)
+    engine = make_engine(url)
+    with Session(engine) as session, session.begin():
+        ids: dict[str, int] = {}
+        for name, kind, slug, alias, alias_norm in topics:
+            if slug not in ids:
+                topic = Topic(name=name, kind=kind, slug=slug)
+                session.add(topic)
+                session.flush()
+                ids[slug] = topic.id
+            session.add(TopicAlias(topic_id=ids[slug], alias=alias, alias_norm=alias_norm))
+    engine.dispose()
     return url
 
 
@@ -84,14 +100,14 @@ def _stored_order(url: str) -> list[str]:
 
 
 def _one_after_the_other(
-    databases: Databases, backend: str, url: str, corpus: Path, tmp_path: Path
+    databases: Databases, backend: str, url: str, corpus: Path, tmp_path: Path, topics: Topics
 ) -> dict[str, Any]:
     """The content a sequential ingest of the corpus, in the order `url` stored it, leaves."""
     folder = tmp_path / "replay"
     folder.mkdir()
     for n, name in enumerate(_stored_order(url)):
         shutil.copy(corpus / name, folder / f"{n:03d}_{name}")  # folders are read sorted
-    replay = _new_database(databases, backend)
+    replay = _new_database(databases, backend, topics)
     report = _ingest(replay, str(folder))
     assert report["totals"]["ingested"] == report["totals"]["files"]
     return _dump(replay)
@@ -100,6 +116,28 @@ def _one_after_the_other(
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_corpus(tmp_path_factory.mktemp("corpus") / "all", OCCASIONS)
+
+
+@pytest.fixture(scope="module")
+def topics(corpus: Path, databases: Databases) -> Topics:
+    """Every topic and alias an ingest of the corpus makes, loaded before each run below.
+
+    A run reads topic aliases once, at its start (`build_matcher`), and an ingest adds the
+    surfaces it found: a run that starts after another committed a document parses with more
+    aliases. Known beforehand, they are the same for every run, so only how the runs wrote
+    can make a difference."""
+    url = _new_database(databases, "sqlite")
+    _ingest(url, str(corpus))
+    engine = make_engine(url)
+    with Session(engine) as session:
+        rows = session.execute(
+            select(Topic.name, Topic.kind, Topic.slug, TopicAlias.alias, TopicAlias.alias_norm)
+            .join(TopicAlias, TopicAlias.topic_id == Topic.id)
+            .order_by(Topic.id, TopicAlias.id)
+        )
+        found = [(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+    engine.dispose()
+    return found
 
 
 def _overlapping(corpus: Path, tmp_path: Path) -> tuple[list[str], list[str]]:
@@ -116,9 +154,9 @@ def _overlapping(corpus: Path, tmp_path: Path) -> tuple[list[str], list[str]]:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_two_overlapping_ingests_at_once_equal_one_after_the_other(
-    backend: str, databases: Databases, corpus: Path, tmp_path: Path
+    backend: str, databases: Databases, corpus: Path, tmp_path: Path, topics: Topics
 ) -> None:
-    url = _new_database(databases, backend)
+    url = _new_database(databases, backend, topics)
     first, second = _overlapping(corpus, tmp_path)
     running = [_start(url, *first), _start(url, *second)]
     reports = [_report(process) for process in running]
@@ -127,20 +165,20 @@ def test_two_overlapping_ingests_at_once_equal_one_after_the_other(
         assert set(_statuses(report).values()) <= {"ingested", "unchanged"}, report["files"]
     ingested = [n for r in reports for n, s in _statuses(r).items() if s == "ingested"]
     assert sorted(ingested) == sorted(p.name for p in corpus.glob("*.txt"))  # each once
-    assert _dump(url) == _one_after_the_other(databases, backend, url, corpus, tmp_path)
+    assert _dump(url) == _one_after_the_other(databases, backend, url, corpus, tmp_path, topics)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_an_ingest_beside_a_running_ingest_of_the_whole_folder(
-    backend: str, databases: Databases, corpus: Path, tmp_path: Path
+    backend: str, databases: Databases, corpus: Path, tmp_path: Path, topics: Topics
 ) -> None:
     """Same files, same order: the second process trails the first document by document."""
-    url = _new_database(databases, backend)
+    url = _new_database(databases, backend, topics)
     reports = [_report(p) for p in [_start(url, str(corpus)), _start(url, str(corpus))]]
     totals = [r["totals"] for r in reports]
     assert sum(t["ingested"] for t in totals) == totals[0]["files"]
     assert all(t["failed"] == 0 for t in totals), totals
-    assert _dump(url) == _one_after_the_other(databases, backend, url, corpus, tmp_path)
+    assert _dump(url) == _one_after_the_other(databases, backend, url, corpus, tmp_path, topics)
 
 
 def _wait_for_a_document(session: Session, cli: subprocess.Popen[str]) -> None:
@@ -156,11 +194,11 @@ def _wait_for_a_document(session: Session, cli: subprocess.Popen[str]) -> None:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_uploads_during_a_cli_ingest_equal_one_after_the_other(
-    backend: str, databases: Databases, corpus: Path, tmp_path: Path
+    backend: str, databases: Databases, corpus: Path, tmp_path: Path, topics: Topics
 ) -> None:
     """The API's way in (bytes -> `load_bytes` -> `ingest_loaded` on a write session) while
     the CLI ingests the same files, from the other end of the list."""
-    url = _new_database(databases, backend)
+    url = _new_database(databases, backend, topics)
     files = sorted(corpus.glob("*.txt"))
     engine = make_engine(url)
     try:
@@ -184,19 +222,19 @@ def test_uploads_during_a_cli_ingest_equal_one_after_the_other(
     ingested += [n for n, s in _statuses(report).items() if s == "ingested"]
     assert sorted(ingested) == [p.name for p in files]  # each stored once, by one of them
     assert set(_statuses(report).values()) <= {"ingested", "unchanged"}
-    assert _dump(url) == _one_after_the_other(databases, backend, url, corpus, tmp_path)
+    assert _dump(url) == _one_after_the_other(databases, backend, url, corpus, tmp_path, topics)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_jobs_2_stores_what_jobs_1_stores(
-    backend: str, databases: Databases, corpus: Path, tmp_path: Path
+    backend: str, databases: Databases, corpus: Path, tmp_path: Path, topics: Topics
 ) -> None:
-    url = _new_database(databases, backend)
+    url = _new_database(databases, backend, topics)
     report = _ingest(url, "--jobs", "2", str(corpus))
     files = sorted(corpus.glob("*.txt"))
     assert [Path(f["path"]).name for f in report["files"]] == [p.name for p in files]  # order
     assert report["totals"]["ingested"] == len(files)
-    expected = _one_after_the_other(databases, backend, url, corpus, tmp_path)
+    expected = _one_after_the_other(databases, backend, url, corpus, tmp_path, topics)
     assert _dump(url) == expected
     if backend == "sqlite":  # one writer, in input order: exactly `--jobs 1`
         assert _stored_order(url) == [p.name for p in files]

@@ -108,7 +108,7 @@ def test_a_parse_that_raises_in_its_worker_fails_that_file(
     loaded = _seed()
     parse = _done(RecursionError("maximum recursion depth exceeded"))
     parsers = _Parsers(RuntimeError("not used"))
-    report = jobs._store(session_factory, parsers, (loaded, parse))  # type: ignore[arg-type]
+    report = jobs._store(session_factory, parsers, (loaded, None, parse))  # type: ignore[arg-type]
     assert report.status == "failed" and report.path == str(loaded.path)
     assert "RecursionError" in (report.error or "")
     assert parsers.submitted == 0
@@ -119,7 +119,7 @@ def test_a_document_queued_on_a_dead_worker_is_parsed_again(
 ) -> None:
     loaded = _seed()
     parsers = _Parsers(parse_document(loaded))
-    report = jobs._store(session_factory, parsers, (loaded, _done(BrokenProcessPool())))  # type: ignore[arg-type]
+    report = jobs._store(session_factory, parsers, (loaded, None, _done(BrokenProcessPool())))  # type: ignore[arg-type]
     assert report.status == "ingested" and report.quotes > 0
     assert parsers.submitted == 1
 
@@ -129,7 +129,7 @@ def test_a_document_that_kills_its_worker_twice_fails(
 ) -> None:
     loaded = _seed()
     parsers = _Parsers(BrokenProcessPool())
-    report = jobs._store(session_factory, parsers, (loaded, _done(BrokenProcessPool())))  # type: ignore[arg-type]
+    report = jobs._store(session_factory, parsers, (loaded, None, _done(BrokenProcessPool())))  # type: ignore[arg-type]
     assert report == jobs.FileReport(str(loaded.path), "failed", error="the parsing process died")
 
 
@@ -140,7 +140,7 @@ def test_a_document_its_process_stored_is_reported_as_the_process_said(
     loaded = _seed()
     stored = jobs.FileReport(str(loaded.path), "unchanged", 7, 3)
     parsers = _Parsers(RuntimeError("not used"))
-    report = jobs._store(session_factory, parsers, (loaded, _done(stored)))  # type: ignore[arg-type]
+    report = jobs._store(session_factory, parsers, (loaded, None, _done(stored)))  # type: ignore[arg-type]
     assert report == stored
     with session_factory() as session:
         assert session.query(Document).count() == 0  # not stored a second time here

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app.ingest.formats import skip_reason
 from app.ingest.loader import IngestError, expand_paths, read_document
 
 TEXT = "Kerry said: “We will talk.”\nIt’s hard.\n"
@@ -90,8 +91,11 @@ def test_broken_sidecar_is_an_error_naming_the_sidecar(tmp_path: Path) -> None:
 
 
 def test_folders_contribute_documents_and_report_other_files(tmp_path: Path) -> None:
-    for name in ("a.txt", "b.md", "c.pdf", "a.meta.json"):
+    names = ("a.txt", "b.md", "c.pdf", "d.HTML", "e.htm", "f.docx", "g", "a.meta.json")
+    for name in names:
         (tmp_path / name).write_text("x")
     documents, skipped = expand_paths([tmp_path])
-    assert [p.name for p in documents] == ["a.txt", "b.md"]
-    assert [p.name for p in skipped] == ["c.pdf"]
+    assert [p.name for p in documents] == ["a.txt", "b.md", "c.pdf", "d.HTML", "e.htm"]
+    assert [p.name for p in skipped] == ["f.docx", "g"]
+    assert skip_reason(skipped[0]).startswith("unsupported file type .docx")
+    assert skip_reason(skipped[1]).startswith("unsupported file type (no extension")

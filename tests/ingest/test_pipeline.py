@@ -37,7 +37,7 @@ def _batch(tmp_path: Path) -> Path:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
     (folder / "windows.txt").write_bytes(CP1252_ARTICLE)
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
     return folder
 
 
@@ -50,7 +50,7 @@ def test_bad_files_are_reported_and_the_rest_is_ingested(
     assert "empty" in (by_name["empty.txt"].error or "")
     assert by_name["binary.txt"].status == "failed"
     assert "binary" in (by_name["binary.txt"].error or "")
-    assert by_name["notes.pdf"].status == "skipped"
+    assert by_name["notes.docx"].status == "skipped"
     assert by_name["windows.txt"].status == "ingested"
     assert all(by_name[p.name].status == "ingested" for p in SEEDS.glob("*.txt"))
     assert report.failed

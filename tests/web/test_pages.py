@@ -167,7 +167,13 @@ def test_speaker_topic_and_event_pages(client: TestClient) -> None:
 
 
 def test_unknown_things_are_html_404s(client: TestClient) -> None:
-    for path in ("/speaker/nobody-at-all", "/topic/999999", "/event/999999", "/source/999999"):
+    for path in (
+        "/speaker/nobody-at-all",
+        "/speaker/999999",
+        "/topic/999999",
+        "/event/999999",
+        "/source/999999",
+    ):
         response = client.get(path)
         assert response.status_code == 404, path
         assert "Not found" in response.text

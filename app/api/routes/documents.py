@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from fastapi import Path
+
 from app.api.catalogue import Catalogue, Route, catalogue_router
 from app.api.deps import ExistingDocumentId, SessionDep
 from app.api.problems import problem_responses
-from app.schemas import DocumentDetail, DocumentPage, DocumentVerification
-from app.services.documents import get_document, list_documents
+from app.schemas import (
+    DocumentDetail,
+    DocumentPage,
+    DocumentRevisions,
+    DocumentVerification,
+    RevisionDetail,
+)
+from app.services.documents import (
+    document_revision,
+    document_revisions,
+    get_document,
+    list_documents,
+)
 from app.services.quotes import QuoteFilters
 from app.services.verification import document_verification
 
@@ -56,3 +71,38 @@ def get_document_verification(
     verbatim, edited with every change signposted, altered, or not at all, and each quote's
     verdict. A transcript has no quotes to check: its counts are all zero."""
     return document_verification(session, document_id)
+
+
+@router.get(
+    "/{document_id}/revisions",
+    response_model=DocumentRevisions,
+    responses=problem_responses(400, 404, 422),
+    summary="Every version of a document",
+)
+def list_document_revisions(
+    document_id: ExistingDocumentId, session: SessionDep
+) -> DocumentRevisions:
+    """Each version of the document ingested under its URL (or file), oldest first, with when
+    it arrived and what it changed: quotes kept (their ids stay), added, and retired (their
+    ids now answer 410 Gone), and kept quotes now attributed to someone else."""
+    return document_revisions(session, document_id)
+
+
+RevisionNumber = Annotated[
+    int,
+    Path(ge=1, le=1_000_000, description="The revision's number (1 is the first).", examples=[1]),
+]
+
+
+@router.get(
+    "/{document_id}/revisions/{number}",
+    response_model=RevisionDetail,
+    responses=problem_responses(400, 404, 422),
+    summary="One version of a document, with its text",
+)
+def get_document_revision(
+    document_id: ExistingDocumentId, number: RevisionNumber, session: SessionDep
+) -> RevisionDetail:
+    """One version of the document with the text it had then: where a retired quote can
+    still be read in its context."""
+    return document_revision(session, document_id, number)

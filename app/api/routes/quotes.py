@@ -201,12 +201,13 @@ def quote_facets(session: SessionDep, filters: FiltersDep) -> Facets:
 @router.get(
     "/{quote_id}",
     response_model=QuoteDetail,
-    responses=problem_responses(400, 404, 422),
+    responses=problem_responses(400, 404, 410, 422),
     summary="One quote, with its context",
 )
 def get_quote(quote_id: QuoteId, session: SessionDep) -> QuoteDetail:
     """One quote with its context: its paragraph, the sentences around it and, for a
     transcript answer, the question it replies to. A direct or partial news quote carries
     `verification`: whether it was quoted as said, the transcript passage it reports and a
-    word-level diff of what changed."""
+    word-level diff of what changed. A quote a corrected version of its document no longer
+    holds is 410 Gone, with links to the document now and to the version that retired it."""
     return quote_detail(session, fetch_quote(session, quote_id))

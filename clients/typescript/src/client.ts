@@ -15,6 +15,8 @@ export type Facets = Schemas["Facets"];
 export type DocumentPage = Schemas["DocumentPage"];
 export type DocumentDetail = Schemas["DocumentDetail"];
 export type DocumentVerification = Schemas["DocumentVerification"];
+export type DocumentRevisions = Schemas["DocumentRevisions"];
+export type RevisionDetail = Schemas["RevisionDetail"];
 export type Verification = Schemas["Verification"];
 export type SpeakerPage = Schemas["SpeakerPage"];
 export type SpeakerDetail = Schemas["SpeakerDetail"];
@@ -24,6 +26,20 @@ export type EventPage = Schemas["EventPage"];
 export type EventDetail = Schemas["EventDetail"];
 export type Health = Schemas["Health"];
 export type Problem = Schemas["Problem"];
+export type IngestReport = Schemas["IngestReport"];
+export type DocumentDeletion = Schemas["DocumentDeletion"];
+export type AuditPage = Schemas["AuditPage"];
+export type AuditEntry = Schemas["AuditEntryOut"];
+/** Optional metadata of an upload; anything left out is read from the document. */
+export interface UploadMetadata {
+  title?: string;
+  /** YYYY-MM-DD */
+  published?: string;
+  publisher?: string;
+  url?: string;
+  author?: string;
+  genre?: "transcript" | "news";
+}
 
 type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
   ? NonNullable<Q>
@@ -34,6 +50,7 @@ export type PageQuery = Query<"/documents">;
 export type SpeakerQuery = Query<"/speakers">;
 export type TopicQuery = Query<"/topics">;
 export type EventQuery = Query<"/events">;
+export type AuditQuery = Query<"/audit">;
 export type QuoteId = operations["get_quote"]["parameters"]["path"]["quote_id"];
 export type DocumentId = operations["get_document"]["parameters"]["path"]["document_id"];
 /** A speaker's id, or its slug (`"john-kerry"`). */
@@ -61,6 +78,9 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /** An API key from `ontherecord keys create`, sent as `Authorization: Bearer`: writes and
+   * `GET /audit` need a write key; reads need one only where the service closes them. */
+  apiKey?: string;
 }
 
 type Params = Record<string, unknown>;
@@ -84,6 +104,8 @@ export function resolve(baseUrl: string, path: string, params?: Params): string 
   return new URL(path.replace(/^\/+/, "") + queryString(params), base).toString();
 }
 
+type WriteMethod = "POST" | "PATCH" | "DELETE";
+
 function segment(id: string | number): string {
   return encodeURIComponent(String(id));
 }
@@ -91,9 +113,20 @@ function segment(id: string | number): string {
 export function createClient(options: ClientOptions) {
   const send = options.fetch ?? fetch;
 
-  async function request(path: string, params: Params | undefined, accept: string) {
+  const auth: Record<string, string> = options.apiKey
+    ? { Authorization: `Bearer ${options.apiKey}` }
+    : {};
+
+  async function request(
+    path: string,
+    params: Params | undefined,
+    accept: string,
+    init: { method?: WriteMethod; body?: BodyInit; headers?: Record<string, string> } = {},
+  ) {
     const response = await send(resolve(options.baseUrl, path, params), {
-      headers: { Accept: accept, ...options.headers },
+      method: init.method ?? "GET",
+      headers: { Accept: accept, ...auth, ...options.headers, ...init.headers },
+      ...(init.body === undefined ? {} : { body: init.body }),
     });
     if (!response.ok) {
       const problem = (await response.json().catch(() => ({
@@ -109,6 +142,15 @@ export function createClient(options: ClientOptions) {
 
   async function get<T>(path: string, params?: Params): Promise<T> {
     return (await (await request(path, params, "application/json")).json()) as T;
+  }
+
+  /** A write: JSON in (when there is a body), the changed resource out. */
+  async function write<T>(method: WriteMethod, path: string, body?: object): Promise<T> {
+    const init =
+      body === undefined
+        ? { method }
+        : { method, body: JSON.stringify(body), headers: { "Content-Type": "application/json" } };
+    return (await (await request(path, undefined, "application/json", init)).json()) as T;
   }
 
   return {
@@ -143,6 +185,12 @@ export function createClient(options: ClientOptions) {
     /** `GET /documents/{document_id}/verification`: how faithfully a news article quotes. */
     getDocumentVerification: (id: DocumentId) =>
       get<DocumentVerification>(`/documents/${segment(id)}/verification`),
+    /** `GET /documents/{document_id}/revisions`: every version, with what each changed. */
+    listDocumentRevisions: (id: DocumentId) =>
+      get<DocumentRevisions>(`/documents/${segment(id)}/revisions`),
+    /** `GET /documents/{document_id}/revisions/{number}`: one version, with its text. */
+    getDocumentRevision: (id: DocumentId, number: number) =>
+      get<RevisionDetail>(`/documents/${segment(id)}/revisions/${segment(number)}`),
     listSpeakers: (query: SpeakerQuery = {}) => get<SpeakerPage>("/speakers", query),
     getSpeaker: (id: SpeakerId) => get<SpeakerDetail>(`/speakers/${segment(id)}`),
     listSpeakerQuotes: (id: SpeakerId, query: PageQuery = {}) =>
@@ -157,6 +205,46 @@ export function createClient(options: ClientOptions) {
       get<QuotePage>(`/events/${segment(id)}/quotes`, query),
     /** `GET /health`. */
     health: () => get<Health>("/health"),
+
+    // Writes: each needs a write key (`apiKey`) and is recorded in the audit log.
+    /** `POST /documents`: ingest one document (text, Markdown, HTML or PDF); its report. */
+    async uploadDocument(
+      file: Blob,
+      filename: string,
+      metadata: UploadMetadata = {},
+    ): Promise<IngestReport> {
+      const form = new FormData();
+      form.append("file", file, filename);
+      for (const [name, value] of Object.entries(metadata)) {
+        if (value !== undefined) form.append(name, String(value));
+      }
+      const init = { method: "POST" as const, body: form };
+      const response = await request("/documents", undefined, "application/json", init);
+      return (await response.json()) as IngestReport;
+    },
+    /** `DELETE /documents/{document_id}`: remove a document and what only it held. */
+    deleteDocument: (id: DocumentId) =>
+      write<DocumentDeletion>("DELETE", `/documents/${segment(id)}`),
+    /** `POST /speakers/{speaker_id}/merge`: fold a speaker into another; answers the one kept. */
+    mergeSpeaker: (id: SpeakerId, into: SpeakerId) =>
+      write<SpeakerDetail>("POST", `/speakers/${segment(id)}/merge`, { into: String(into) }),
+    /** `PATCH /speakers/{speaker_id}`: a new canonical name; the old one stays an alias. */
+    renameSpeaker: (id: SpeakerId, name: string) =>
+      write<SpeakerDetail>("PATCH", `/speakers/${segment(id)}`, { name }),
+    addSpeakerAlias: (id: SpeakerId, alias: string) =>
+      write<SpeakerDetail>("POST", `/speakers/${segment(id)}/aliases`, { alias }),
+    removeSpeakerAlias: (id: SpeakerId, alias: string) =>
+      write<SpeakerDetail>("DELETE", `/speakers/${segment(id)}/aliases/${segment(alias)}`),
+    /** `POST /topics/{topic_id}/merge`: fold a topic into another; answers the one kept. */
+    mergeTopic: (id: TopicId, into: TopicId) =>
+      write<TopicDetail>("POST", `/topics/${segment(id)}/merge`, { into: String(into) }),
+    addTopicAlias: (id: TopicId, alias: string) =>
+      write<TopicDetail>("POST", `/topics/${segment(id)}/aliases`, { alias }),
+    /** `POST /events/{event_id}/merge`: two events that are one occasion. */
+    mergeEvent: (id: EventId, into: EventId) =>
+      write<EventDetail>("POST", `/events/${segment(id)}/merge`, { into }),
+    /** `GET /audit`: the writes made through the API, newest first (a write key). */
+    listAudit: (query: AuditQuery = {}) => get<AuditPage>("/audit", query),
   };
 }
 

@@ -62,7 +62,8 @@ export interface paths {
          * @description One quote with its context: its paragraph, the sentences around it and, for a
          *     transcript answer, the question it replies to. A direct or partial news quote carries
          *     `verification`: whether it was quoted as said, the transcript passage it reports and a
-         *     word-level diff of what changed.
+         *     word-level diff of what changed. A quote a corrected version of its document no longer
+         *     holds is 410 Gone, with links to the document now and to the version that retired it.
          */
         get: operations["get_quote"];
         put?: never;
@@ -86,7 +87,20 @@ export interface paths {
          */
         get: operations["list_documents"];
         put?: never;
-        post?: never;
+        /**
+         * Upload a document
+         * @description Ingest one document, exactly as `ontherecord ingest --json` would: the answer is its
+         *     report. **201** with `Location` when stored as a new document; **200** when it was
+         *     stored before (`unchanged`), or is a new revision (`revised`) or new metadata
+         *     (`updated`) of a document with the same URL; a **422** problem naming the reason when
+         *     it cannot be ingested; **413** past the size limit.
+         *
+         *     Send `multipart/form-data` (a `file` part and optional `title`, `published`,
+         *     `publisher`, `url`, `author`, `genre` fields), or the document itself as a `text/plain`,
+         *     `text/markdown`, `text/html` or `application/pdf` body with the metadata in the query
+         *     string. Needs a write key.
+         */
+        post: operations["upload_document"];
         delete?: never;
         options?: never;
         head?: never;
@@ -107,7 +121,13 @@ export interface paths {
         get: operations["get_document"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a document
+         * @description Remove a document, its quotes with their topic links, matches and verdicts, and any
+         *     event, speaker or topic it leaves with nothing, in one transaction; answers what went.
+         *     Directory speakers and lexicon topics stay. Needs a write key.
+         */
+        delete: operations["delete_document"];
         options?: never;
         head?: never;
         patch?: never;
@@ -155,6 +175,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/documents/{document_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of a document
+         * @description Each version of the document ingested under its URL (or file), oldest first, with when
+         *     it arrived and what it changed: quotes kept (their ids stay), added, and retired (their
+         *     ids now answer 410 Gone), and kept quotes now attributed to someone else.
+         */
+        get: operations["list_document_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{document_id}/revisions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of a document, with its text
+         * @description One version of the document with the text it had then: where a retired quote can
+         *     still be read in its context.
+         */
+        get: operations["get_document_revision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/speakers": {
         parameters: {
             query?: never;
@@ -193,7 +256,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename a speaker
+         * @description Give a speaker a new canonical name; the old name stays an alias, so searches and
+         *     links under it keep working.
+         */
+        patch: operations["rename_speaker"];
         trace?: never;
     };
     "/speakers/{speaker_id}/quotes": {
@@ -336,6 +404,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/speakers/{speaker_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a speaker into another
+         * @description Two records that are one person: this speaker's quotes, aliases, roles and events move
+         *     to `into`, and this one is gone. Answers the speaker that remains.
+         */
+        post: operations["merge_speaker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/speakers/{speaker_id}/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a speaker alias
+         * @description Another name the sources use for this speaker; `speaker=` searches find it at once.
+         *     Adding an alias the speaker has already changes nothing.
+         */
+        post: operations["add_speaker_alias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/speakers/{speaker_id}/aliases/{alias}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a speaker alias
+         * @description Remove a wrong alias (every written form of it). A 404 when the speaker has none.
+         */
+        delete: operations["remove_speaker_alias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{topic_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a topic into another
+         * @description Two topics that are one: this topic's aliases and quote links move to `into`, and
+         *     this one is gone. Answers the topic that remains.
+         */
+        post: operations["merge_topic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{topic_id}/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a topic alias
+         * @description Another name for a topic (`Daesh` for ISIS): searches find it at once, and documents
+         *     ingested from now on are linked under it too.
+         */
+        post: operations["add_topic_alias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events/{event_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge an event into another
+         * @description Two events that are one occasion: documents, quotes and speakers move to `into`;
+         *     quotes take its date and news quotes are checked again against its transcripts.
+         */
+        post: operations["merge_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log of writes
+         * @description Who changed what and when, through the API, with each target before and after: a
+         *     merge, a rename, an alias, an upload. Newest first; page with `next_cursor`. Needs a
+         *     write key.
+         */
+        get: operations["list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -363,6 +578,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AliasIn
+         * @description Another name for the same person or topic.
+         * @example {
+         *       "alias": "Secretary Kerry"
+         *     }
+         */
+        AliasIn: {
+            /**
+             * Alias
+             * @description The name as sources write it.
+             * @example Kerry
+             */
+            alias: string;
+        };
         /**
          * AliasOut
          * @example {
@@ -406,6 +636,139 @@ export interface components {
             method: string;
             /** Confidence */
             confidence: number;
+        };
+        /**
+         * AuditEntryOut
+         * @description One write made through the API: who (the key), what, when, and the target before and
+         *     after (snapshots: names, aliases, links; null where the target did not or no longer exists).
+         * @example {
+         *       "id": 3,
+         *       "at": "2026-12-01T14:05:09Z",
+         *       "key_id": 1,
+         *       "key_name": "newsroom-desk",
+         *       "action": "speaker.rename",
+         *       "target_type": "speaker",
+         *       "target_id": 1,
+         *       "before": {
+         *         "id": 1,
+         *         "name": "John Kerry",
+         *         "aliases": [
+         *           "John Kerry",
+         *           "Kerry"
+         *         ]
+         *       },
+         *       "after": {
+         *         "id": 1,
+         *         "name": "John Forbes Kerry",
+         *         "aliases": [
+         *           "John Kerry",
+         *           "Kerry",
+         *           "John Forbes Kerry"
+         *         ]
+         *       }
+         *     }
+         */
+        AuditEntryOut: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Key Id
+             * @description The key's id; null if the key row is gone.
+             */
+            key_id: number | null;
+            /**
+             * Key Name
+             * @description The key's name when the write was made.
+             */
+            key_name: string;
+            /**
+             * Action
+             * @description `speaker.merge`, `speaker.rename`, `speaker.alias.add`, `speaker.alias.remove`, `topic.merge`, `topic.alias.add`, `event.merge`, `document.create`, `document.update`, `document.delete`.
+             */
+            action: string;
+            /**
+             * Target Type
+             * @description `speaker`, `topic`, `event` or `document`.
+             */
+            target_type: string;
+            /** Target Id */
+            target_id: number | null;
+            /** Before */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** After */
+            after: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * AuditPage
+         * @description A page of the audit log, newest first.
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 3,
+         *           "at": "2026-12-01T14:05:09Z",
+         *           "key_id": 1,
+         *           "key_name": "newsroom-desk",
+         *           "action": "speaker.rename",
+         *           "target_type": "speaker",
+         *           "target_id": 1,
+         *           "before": {
+         *             "id": 1,
+         *             "name": "John Kerry",
+         *             "aliases": [
+         *               "John Kerry",
+         *               "Kerry"
+         *             ]
+         *           },
+         *           "after": {
+         *             "id": 1,
+         *             "name": "John Forbes Kerry",
+         *             "aliases": [
+         *               "John Kerry",
+         *               "Kerry",
+         *               "John Forbes Kerry"
+         *             ]
+         *           }
+         *         }
+         *       ],
+         *       "next_cursor": "eyJpZCI6M30",
+         *       "next_url": "https://ontherecord.example/auditentrys?limit=1&cursor=eyJpZCI6M30",
+         *       "total": 12,
+         *       "total_is_estimate": false
+         *     }
+         */
+        AuditPage: {
+            /** Items */
+            items: components["schemas"]["AuditEntryOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Next Url
+             * @description The next page's URL, ready to follow; null at the end.
+             */
+            next_url?: string | null;
+            /**
+             * Total
+             * @description How many items match in all; null when not counted.
+             */
+            total?: number | null;
+            /**
+             * Total Is Estimate
+             * @description `total` is a lower bound: counting stopped at a cap.
+             * @default false
+             */
+            total_is_estimate: boolean;
         };
         /**
          * DiffRun
@@ -463,6 +826,56 @@ export interface components {
              * @description What no signpost excuses: negation left out, number changed, ...
              */
             problem: string | null;
+        };
+        /**
+         * DocumentDeletion
+         * @description What deleting a document removed, by id: its quotes, and the events, speakers and topics
+         *     it left with nothing (directory speakers and lexicon topics stay).
+         * @example {
+         *       "document_id": 6,
+         *       "title": "Kerry urges Russia to halt Aleppo strikes",
+         *       "quote_ids": [
+         *         120,
+         *         121,
+         *         122
+         *       ],
+         *       "event_ids": [
+         *         5
+         *       ],
+         *       "speaker_ids": [],
+         *       "topic_ids": [
+         *         71
+         *       ],
+         *       "reverified": 0
+         *     }
+         */
+        DocumentDeletion: {
+            /** Document Id */
+            document_id: number;
+            /** Title */
+            title: string | null;
+            /** Quote Ids */
+            quote_ids: number[];
+            /**
+             * Event Ids
+             * @description Events left with no document or quote.
+             */
+            event_ids: number[];
+            /**
+             * Speaker Ids
+             * @description Speakers left with no quote.
+             */
+            speaker_ids: number[];
+            /**
+             * Topic Ids
+             * @description Topics left with no quote.
+             */
+            topic_ids: number[];
+            /**
+             * Reverified
+             * @description News quotes verified again, their source gone.
+             */
+            reverified: number;
         };
         /**
          * DocumentDetail
@@ -645,6 +1058,41 @@ export interface components {
             source_name: string;
         };
         /**
+         * DocumentRevisions
+         * @description Every version of one document, oldest first.
+         * @example {
+         *       "document_id": 7,
+         *       "current": 2,
+         *       "items": [
+         *         {
+         *           "number": 2,
+         *           "sha256": "9f2c4e0b7d1a3c5e8f6a2b4d0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e",
+         *           "title": "Joint Statement From Secretary John Kerry and U.K. Foreign Secretary Boris Johnson",
+         *           "created_at": "2016-10-17T09:30:00Z",
+         *           "current": true,
+         *           "kept": 12,
+         *           "added": 1,
+         *           "retired": 1,
+         *           "retired_ids": [
+         *             42
+         *           ],
+         *           "reattributed_ids": []
+         *         }
+         *       ]
+         *     }
+         */
+        DocumentRevisions: {
+            /** Document Id */
+            document_id: number;
+            /**
+             * Current
+             * @description The number of the version the document shows now.
+             */
+            current: number;
+            /** Items */
+            items: components["schemas"]["RevisionOut"][];
+        };
+        /**
          * DocumentVerification
          * @description How faithfully a news article quotes its sources.
          * @example {
@@ -748,6 +1196,21 @@ export interface components {
             speakers: components["schemas"]["SpeakerRef"][];
             /** Quote Count */
             quote_count: number;
+        };
+        /**
+         * EventMerge
+         * @description Two events that are one occasion: documents, quotes and speakers move to `into`.
+         * @example {
+         *       "into": 1
+         *     }
+         */
+        EventMerge: {
+            /**
+             * Into
+             * @description The event that remains.
+             * @example 1
+             */
+            into: number;
         };
         /**
          * EventOut
@@ -966,6 +1429,56 @@ export interface components {
             interpreted: string[];
         };
         /**
+         * FileReportOut
+         * @description One document's outcome, as `ontherecord ingest --json` reports it.
+         * @example {
+         *       "path": "kerry-johnson-statement.txt",
+         *       "status": "ingested",
+         *       "document_id": 6,
+         *       "quotes": 42,
+         *       "error": null,
+         *       "notes": [],
+         *       "revision": 1
+         *     }
+         */
+        FileReportOut: {
+            /**
+             * Path
+             * @description The uploaded file's name.
+             */
+            path: string;
+            /**
+             * Status
+             * @description `ingested` (a new document), `revised` (new text for a stored URL: its next revision), `updated` (new metadata only), `unchanged` (already stored), `failed`.
+             */
+            status: string;
+            /**
+             * Document Id
+             * @description The stored document, when there is one.
+             */
+            document_id: number | null;
+            /**
+             * Quotes
+             * @description Quotes found in it.
+             */
+            quotes: number;
+            /**
+             * Error
+             * @description Why it failed.
+             */
+            error: string | null;
+            /**
+             * Notes
+             * @description Speakers left unnamed because several people fit; for a revision, what it changed.
+             */
+            notes: string[];
+            /**
+             * Revision
+             * @description The document's current revision.
+             */
+            revision?: number | null;
+        };
+        /**
          * Health
          * @description The service and its database answer, and the schema is the one this version needs.
          * @example {
@@ -990,6 +1503,63 @@ export interface components {
              * @description The newest revision this version ships.
              */
             latest_revision: string;
+        };
+        /**
+         * IngestReport
+         * @description The same report as `ontherecord ingest --json`, for the one uploaded file.
+         * @example {
+         *       "files": [
+         *         {
+         *           "path": "kerry-johnson-statement.txt",
+         *           "status": "ingested",
+         *           "document_id": 6,
+         *           "quotes": 42,
+         *           "error": null,
+         *           "notes": [],
+         *           "revision": 1
+         *         }
+         *       ],
+         *       "totals": {
+         *         "files": 1,
+         *         "ingested": 1,
+         *         "revised": 0,
+         *         "updated": 0,
+         *         "unchanged": 0,
+         *         "failed": 0,
+         *         "skipped": 0,
+         *         "quotes": 42
+         *       }
+         *     }
+         */
+        IngestReport: {
+            /** Files */
+            files: components["schemas"]["FileReportOut"][];
+            totals: components["schemas"]["IngestTotals"];
+        };
+        /** IngestTotals */
+        IngestTotals: {
+            /** Files */
+            files: number;
+            /** Ingested */
+            ingested: number;
+            /**
+             * Revised
+             * @default 0
+             */
+            revised: number;
+            /**
+             * Updated
+             * @default 0
+             */
+            updated: number;
+            /** Unchanged */
+            unchanged: number;
+            /** Failed */
+            failed: number;
+            /** Skipped */
+            skipped: number;
+            /** Quotes */
+            quotes: number;
         };
         /**
          * ParameterError
@@ -1056,6 +1626,24 @@ export interface components {
              * @description With 400 and 422: each parameter that was wrong.
              */
             errors?: components["schemas"]["ParameterError"][] | null;
+            /**
+             * Document
+             * @description With 410: the path of the document the retired quote belonged to, as it is now.
+             * @example /documents/7
+             */
+            document?: string | null;
+            /**
+             * Revision
+             * @description With 410: the path of the revision that retired the quote.
+             * @example /documents/7/revisions/2
+             */
+            revision?: string | null;
+            /**
+             * Retired In Revision
+             * @description With 410: that revision's number.
+             * @example 2
+             */
+            retired_in_revision?: number | null;
         };
         /**
          * QuoteContext
@@ -1484,6 +2072,148 @@ export interface components {
             interpreted: string[];
         };
         /**
+         * RevisionDetail
+         * @description One version with its full text; the quote offsets of that version point into it.
+         * @example {
+         *       "number": 2,
+         *       "sha256": "9f2c4e0b7d1a3c5e8f6a2b4d0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e",
+         *       "title": "Joint Statement From Secretary John Kerry and U.K. Foreign Secretary Boris Johnson",
+         *       "created_at": "2016-10-17T09:30:00Z",
+         *       "current": true,
+         *       "kept": 12,
+         *       "added": 1,
+         *       "retired": 1,
+         *       "retired_ids": [
+         *         42
+         *       ],
+         *       "reattributed_ids": [],
+         *       "text": "Joint Statement From Secretary…"
+         *     }
+         */
+        RevisionDetail: {
+            /**
+             * Number
+             * @description 1 for the version first ingested, then 2, 3, ...
+             */
+            number: number;
+            /**
+             * Sha256
+             * @description Hash of this version's text (trailing spaces aside).
+             */
+            sha256: string;
+            /** Title */
+            title: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When this version was ingested.
+             */
+            created_at: string;
+            /**
+             * Current
+             * @description Whether this is the version `GET /documents/{id}` shows.
+             */
+            current: boolean;
+            /**
+             * Kept
+             * @description Quotes whose words survived from the version before.
+             */
+            kept: number;
+            /**
+             * Added
+             * @description Quotes new in this version.
+             */
+            added: number;
+            /**
+             * Retired
+             * @description Quotes of the version before whose words are gone.
+             */
+            retired: number;
+            /**
+             * Retired Ids
+             * @description Their ids: `GET /quotes/{id}` answers 410 Gone for each.
+             */
+            retired_ids: number[];
+            /**
+             * Reattributed Ids
+             * @description Kept quotes this version attributes to another speaker (same id).
+             */
+            reattributed_ids: number[];
+            /**
+             * Text
+             * @description The document's text as this version had it.
+             */
+            text: string;
+        };
+        /**
+         * RevisionOut
+         * @description One version of a document as ingested, and what it changed in its quotes.
+         * @example {
+         *       "number": 2,
+         *       "sha256": "9f2c4e0b7d1a3c5e8f6a2b4d0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e",
+         *       "title": "Joint Statement From Secretary John Kerry and U.K. Foreign Secretary Boris Johnson",
+         *       "created_at": "2016-10-17T09:30:00Z",
+         *       "current": true,
+         *       "kept": 12,
+         *       "added": 1,
+         *       "retired": 1,
+         *       "retired_ids": [
+         *         42
+         *       ],
+         *       "reattributed_ids": []
+         *     }
+         */
+        RevisionOut: {
+            /**
+             * Number
+             * @description 1 for the version first ingested, then 2, 3, ...
+             */
+            number: number;
+            /**
+             * Sha256
+             * @description Hash of this version's text (trailing spaces aside).
+             */
+            sha256: string;
+            /** Title */
+            title: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When this version was ingested.
+             */
+            created_at: string;
+            /**
+             * Current
+             * @description Whether this is the version `GET /documents/{id}` shows.
+             */
+            current: boolean;
+            /**
+             * Kept
+             * @description Quotes whose words survived from the version before.
+             */
+            kept: number;
+            /**
+             * Added
+             * @description Quotes new in this version.
+             */
+            added: number;
+            /**
+             * Retired
+             * @description Quotes of the version before whose words are gone.
+             */
+            retired: number;
+            /**
+             * Retired Ids
+             * @description Their ids: `GET /quotes/{id}` answers 410 Gone for each.
+             */
+            retired_ids: number[];
+            /**
+             * Reattributed Ids
+             * @description Kept quotes this version attributes to another speaker (same id).
+             */
+            reattributed_ids: number[];
+        };
+        /**
          * RoleOut
          * @example {
          *       "title": "Secretary of State",
@@ -1633,6 +2363,21 @@ export interface components {
             top_topics: components["schemas"]["TopicCount"][];
         };
         /**
+         * SpeakerMerge
+         * @description Fold this speaker into another: its quotes, aliases and roles move there.
+         * @example {
+         *       "into": "john-kerry"
+         *     }
+         */
+        SpeakerMerge: {
+            /**
+             * Into
+             * @description The speaker that remains: its id, slug or exact name.
+             * @example john-kerry
+             */
+            into: string;
+        };
+        /**
          * SpeakerOut
          * @example {
          *       "id": 1,
@@ -1726,6 +2471,21 @@ export interface components {
              * @description The person's Wikidata item, when a directory names it.
              */
             wikidata?: string | null;
+        };
+        /**
+         * SpeakerRename
+         * @description A new canonical name; the old one stays as an alias, so searches under it still work.
+         * @example {
+         *       "name": "John Forbes Kerry"
+         *     }
+         */
+        SpeakerRename: {
+            /**
+             * Name
+             * @description The new canonical name.
+             * @example John Forbes Kerry
+             */
+            name: string;
         };
         /**
          * StatusCounts
@@ -1832,6 +2592,21 @@ export interface components {
             speaker_id: number | null;
             /** Top Speakers */
             top_speakers: components["schemas"]["SpeakerCount"][];
+        };
+        /**
+         * TopicMerge
+         * @description Fold this topic into another: its aliases and quote links move there.
+         * @example {
+         *       "into": "isis"
+         *     }
+         */
+        TopicMerge: {
+            /**
+             * Into
+             * @description The topic that remains: its id, slug or a name or alias.
+             * @example isis
+             */
+            into: string;
         };
         /**
          * TopicOut
@@ -2386,6 +3161,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Gone: the quote was retired, because a later revision of its document no longer holds these words. `document` links the document as it is now, `revision` the revision that retired it; the `Link` header carries both. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 42 was retired by revision 2 of document 7: its words are no longer in the document",
+                     *       "document": "/documents/7",
+                     *       "revision": "/documents/7/revisions/2",
+                     *       "retired_in_revision": 2
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description URI too long: the URL is over the service's limit (8 KB by default). */
             414: {
                 headers: {
@@ -2525,6 +3320,226 @@ export interface operations {
             };
         };
     };
+    upload_document: {
+        parameters: {
+            query?: {
+                /** @description With a raw body: the file's name, kept as the document's source name. */
+                filename?: string;
+                /** @description The document's title. */
+                title?: string;
+                /** @description Publication date, YYYY-MM-DD. */
+                published?: string;
+                /** @description Who published it. */
+                publisher?: string;
+                /** @description Where it was published. */
+                url?: string;
+                /** @description Who wrote it. */
+                author?: string;
+                /** @description `transcript` or `news`; detected when left out. */
+                genre?: "transcript" | "news";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The document: `.txt`, `.md`, `.html` or `.pdf`.
+                     */
+                    file: string;
+                    /** @description The document's title (else read from the text). */
+                    title?: string;
+                    /**
+                     * Format: date
+                     * @description Publication date, YYYY-MM-DD.
+                     */
+                    published?: string;
+                    /** @description Who published it: `state.gov`, `Reuters`. */
+                    publisher?: string;
+                    /** @description Where it was published. */
+                    url?: string;
+                    /** @description Who wrote it. */
+                    author?: string;
+                    /**
+                     * @description Else detected.
+                     * @enum {string}
+                     */
+                    genre?: "transcript" | "news";
+                };
+                "text/plain": string;
+                "text/markdown": string;
+                "text/html": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description A document already stored: `unchanged` (the same text), `revised` (new text for the same URL: its next revision) or `updated` (new metadata only). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestReport"];
+                };
+            };
+            /** @description Ingested; `Location` is the new document. */
+            201: {
+                headers: {
+                    /** @description `/documents/{id}` */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestReport"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no API key was sent, or the key is wrong or revoked. Send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`; `ontherecord keys create` makes one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "API key required",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the key is valid but read-only; this needs a key made without `--read-only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Not allowed with this key",
+                     *       "status": 403,
+                     *       "detail": "the key 'newsroom-site' is read-only; this needs a write key"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither multipart nor a supported document type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The document could not be ingested (`detail` names the file and the reason; `report` is the ingest report), or a metadata field is wrong. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/document-rejected",
+                     *       "title": "Document not ingested",
+                     *       "status": 422,
+                     *       "detail": "scan.pdf: binary file (contains NUL bytes), not a text document",
+                     *       "report": {
+                     *         "files": [
+                     *           {
+                     *             "path": "scan.pdf",
+                     *             "status": "failed",
+                     *             "quotes": 0,
+                     *             "error": "binary file (contains NUL bytes), not a text document",
+                     *             "notes": []
+                     *           }
+                     *         ],
+                     *         "totals": {
+                     *           "files": 1,
+                     *           "ingested": 0,
+                     *           "revised": 0,
+                     *           "updated": 0,
+                     *           "unchanged": 0,
+                     *           "failed": 1,
+                     *           "skipped": 0,
+                     *           "quotes": 0
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_document: {
         parameters: {
             query?: never;
@@ -2582,6 +3597,165 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id, as given by `id` in any listing. */
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDeletion"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no API key was sent, or the key is wrong or revoked. Send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`; `ontherecord keys create` makes one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "API key required",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the key is valid but read-only; this needs a key made without `--read-only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Not allowed with this key",
+                     *       "status": 403,
+                     *       "detail": "the key 'newsroom-site' is read-only; this needs a write key"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2854,6 +4028,224 @@ export interface operations {
             };
         };
     };
+    list_document_revisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id, as given by `id` in any listing. */
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRevisions"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_document_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The revision's number (1 is the first). */
+                number: number;
+                /** @description The document's id, as given by `id` in any listing. */
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionDetail"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_speakers: {
         parameters: {
             query?: {
@@ -3008,6 +4400,169 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rename_speaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The speaker's id (`id` in any listing) or its slug (`slug`). */
+                speaker_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeakerRename"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakerDetail"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no API key was sent, or the key is wrong or revoked. Send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`; `ontherecord keys create` makes one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "API key required",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the key is valid but read-only; this needs a key made without `--read-only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Not allowed with this key",
+                     *       "status": 403,
+                     *       "detail": "the key 'newsroom-site' is read-only; this needs a write key"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3753,6 +5308,1113 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    merge_speaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The speaker's id (`id` in any listing) or its slug (`slug`). */
+                speaker_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeakerMerge"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakerDetail"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no API key was sent, or the key is wrong or revoked. Send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`; `ontherecord keys create` makes one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "API key required",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the key is valid but read-only; this needs a key made without `--read-only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Not allowed with this key",
+                     *       "status": 403,
+                     *       "detail": "the key 'newsroom-site' is read-only; this needs a write key"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_speaker_alias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The speaker's id (`id` in any listing) or its slug (`slug`). */
+                speaker_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AliasIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakerDetail"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no API key was sent, or the key is wrong or revoked. Send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`; `ontherecord keys create` makes one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "API key required",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the key is valid but read-only; this needs a key made without `--read-only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Not allowed with this key",
+                     *       "status": 403,
+                     *       "detail": "the key 'newsroom-site' is read-only; this needs a write key"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_speaker_alias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The speaker's id (`id` in any listing) or its slug (`slug`). */
+                speaker_id: string;
+                /** @description The alias, as listed. */
+                alias: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakerDetail"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no API key was sent, or the key is wrong or revoked. Send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`; `ontherecord keys create` makes one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "API key required",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the key is valid but read-only; this needs a key made without `--read-only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Not allowed with this key",
+                     *       "status": 403,
+                     *       "detail": "the key 'newsroom-site' is read-only; this needs a write key"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    merge_topic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The topic's id (`id` in any listing) or its slug (`slug`). */
+                topic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicMerge"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDetail"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no API key was sent, or the key is wrong or revoked. Send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`; `ontherecord keys create` makes one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "API key required",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the key is valid but read-only; this needs a key made without `--read-only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Not allowed with this key",
+                     *       "status": 403,
+                     *       "detail": "the key 'newsroom-site' is read-only; this needs a write key"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_topic_alias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The topic's id (`id` in any listing) or its slug (`slug`). */
+                topic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AliasIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDetail"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no API key was sent, or the key is wrong or revoked. Send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`; `ontherecord keys create` makes one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "API key required",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the key is valid but read-only; this needs a key made without `--read-only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Not allowed with this key",
+                     *       "status": 403,
+                     *       "detail": "the key 'newsroom-site' is read-only; this needs a write key"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    merge_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event's id, as given by `id` in any listing. */
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventMerge"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no API key was sent, or the key is wrong or revoked. Send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`; `ontherecord keys create` makes one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "API key required",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the key is valid but read-only; this needs a key made without `--read-only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Not allowed with this key",
+                     *       "status": 403,
+                     *       "detail": "the key 'newsroom-site' is read-only; this needs a write key"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: nothing has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 999"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: the body is over its limit (an upload: the service's `MAX_DOCUMENT_BYTES`; any other body: 64 KB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-large",
+                     *       "title": "Request too large",
+                     *       "status": 413,
+                     *       "detail": "the document is over the limit of 5000000 bytes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI too long: the URL is over the service's limit (8 KB by default). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter value (a limit out of range, a date that is not YYYY-MM-DD, an id that is not a number). `errors` names each parameter and what is wrong with it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid parameters",
+                     *       "status": 422,
+                     *       "detail": "invalid value for: limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "limit",
+                     *           "in": "query",
+                     *           "message": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy: too many requests in flight, or the query took longer than the service allows and was stopped. Retry after `Retry-After` seconds, or narrow it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audit: {
+        parameters: {
+            query?: {
+                /** @description Only writes to this kind of thing. */
+                target_type?: "speaker" | "topic" | "event" | "document";
+                /** @description Only writes to this id. */
+                target_id?: number;
+                /** @description Items per page (1-200). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor`; leave out for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad request: an unknown query parameter (a typo such as `speakr`), a malformed cursor or search. `errors` names the offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unknown-parameter",
+                     *       "title": "Unknown parameter",
+                     *       "status": 400,
+                     *       "detail": "unknown query parameter(s): speakr; this endpoint takes: cursor, limit",
+                     *       "errors": [
+                     *         {
+                     *           "parameter": "speakr",
+                     *           "in": "query",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no API key was sent, or the key is wrong or revoked. Send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`; `ontherecord keys create` makes one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "API key required",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the key is valid but read-only; this needs a key made without `--read-only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Not allowed with this key",
+                     *       "status": 403,
+                     *       "detail": "the key 'newsroom-site' is read-only; this needs a write key"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -31,6 +31,28 @@ try {
 } catch (error) {
   problem = error instanceof ApiError ? { status: error.status, type: error.problem.type } : String(error);
 }
+// Writes without a key: each reaches its endpoint and is refused with a 401 problem.
+async function refused(call) {
+  try {
+    await call();
+    return "accepted";
+  } catch (error) {
+    return error instanceof ApiError ? `${error.status} ${error.problem.type}` : String(error);
+  }
+}
+const documentId = documents.items[0].id;
+const writes = {
+  uploadDocument: await refused(() => client.uploadDocument(new Blob(["Words."]), "a.txt")),
+  deleteDocument: await refused(() => client.deleteDocument(documentId)),
+  mergeSpeaker: await refused(() => client.mergeSpeaker(speaker.id, speaker.slug)),
+  renameSpeaker: await refused(() => client.renameSpeaker(speaker.slug, "Someone")),
+  addSpeakerAlias: await refused(() => client.addSpeakerAlias(speaker.id, "Kerry")),
+  removeSpeakerAlias: await refused(() => client.removeSpeakerAlias(speaker.id, "Kerry")),
+  mergeTopic: await refused(() => client.mergeTopic(topics.items[0].id, topics.items[0].id)),
+  addTopicAlias: await refused(() => client.addTopicAlias(topics.items[0].id, "Daesh")),
+  mergeEvent: await refused(() => client.mergeEvent(events.items[0].id, events.items[0].id)),
+  listAudit: await refused(() => client.listAudit({ limit: 1 })),
+};
 const result = {
   firstQuote: { id: quote.id, speaker: quote.speaker?.name, start: quote.start, end: quote.end },
   interpreted: page.interpreted,
@@ -43,6 +65,8 @@ const result = {
   document: (await client.getDocument(documents.items[0].id)).text.length > 0,
   documentQuotes: (await client.listDocumentQuotes(documents.items[0].id)).items.length,
   documentVerification: (await client.getDocumentVerification(documents.items[0].id)).checked,
+  documentRevisions: (await client.listDocumentRevisions(documents.items[0].id)).current,
+  documentRevision: (await client.getDocumentRevision(documents.items[0].id, 1)).text.length > 0,
   speaker: (await client.getSpeaker(speaker.id)).name,
   speakerBySlug: (await client.getSpeaker(speaker.slug)).id === speaker.id,
   speakerQuotes: (await client.listSpeakerQuotes(speaker.id, { limit: 3 })).items.length,
@@ -52,6 +76,7 @@ const result = {
   eventQuotes: (await client.listEventQuotes(events.items[0].id)).items.length,
   health: (await client.health()).status,
   problem,
+  writes,
   fetched,
 };
 console.log(JSON.stringify(result));
