@@ -79,14 +79,26 @@ def ingest(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a machine-readable report.")
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Parse in this many processes; on PostgreSQL also store with this many "
+            "writers (SQLite has one write lock: one writer).",
+        ),
+    ] = 1,
 ) -> None:
-    """Ingest documents; a stored document is left unchanged. Exit 1 if any file failed."""
+    """Ingest documents; a stored document is left unchanged. Exit 1 if any file failed.
+
+    Safe beside another ingest or an upload: the same document is stored once."""
     settings = get_settings()
-    factory = make_session_factory(make_engine(settings.database_url))
+    # One connection per writer thread, plus the reader that skips stored documents.
+    engine = make_engine(settings.database_url, pool_size=max(5, jobs + 1))
+    factory = make_session_factory(engine)
     if as_json or not sys.stderr.isatty():
-        report = ingest_paths(factory, paths, settings.max_document_bytes)
+        report = ingest_paths(factory, paths, settings.max_document_bytes, jobs=jobs)
     else:
-        report = _ingest_with_progress(factory, paths, settings.max_document_bytes)
+        report = _ingest_with_progress(factory, paths, settings.max_document_bytes, jobs)
     if as_json:
         typer.echo(json.dumps(report.as_json(), indent=2))
     else:
@@ -95,7 +107,7 @@ def ingest(
 
 
 def _ingest_with_progress(
-    factory: sessionmaker[Session], paths: list[Path], max_bytes: int
+    factory: sessionmaker[Session], paths: list[Path], max_bytes: int, jobs: int
 ) -> BatchReport:
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=console) as progress:
@@ -107,7 +119,7 @@ def _ingest_with_progress(
         def advance(report: FileReport) -> None:
             progress.update(task, advance=1, description=Path(report.path).name)
 
-        return ingest_paths(factory, paths, max_bytes, on_file=advance, on_start=start)
+        return ingest_paths(factory, paths, max_bytes, on_file=advance, on_start=start, jobs=jobs)
 
 
 def _print_report(report: BatchReport) -> None:
@@ -171,7 +183,7 @@ def export(
     """Write every matching quote to standard output, streamed in constant memory."""
     if fmt not in ("ndjson", "csv"):
         raise typer.BadParameter("--format must be ndjson or csv")
-    factory = make_session_factory(make_engine(get_settings().database_url))
+    factory = make_session_factory(make_engine(get_settings().database_url), read_only=True)
     filters = QuoteFilters(speakers=speaker, topics=topic, q=q)
     for chunk in (csv_lines if fmt == "csv" else ndjson_lines)(factory, filters):
         sys.stdout.write(chunk)

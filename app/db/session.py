@@ -1,18 +1,33 @@
-"""Engine and session factory for SQLite and PostgreSQL."""
+"""Engine and session factory for SQLite and PostgreSQL.
+
+Write transactions on SQLite begin with `BEGIN IMMEDIATE`: the write lock is taken (waiting
+up to the busy timeout) before the first read, so a writer never learns only at its first
+INSERT that another process committed since its snapshot, an SQLITE_BUSY no wait can cure.
+Read transactions keep a plain `BEGIN` and never wait for writers (WAL).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.limits import limit_statements
 
+# Seconds an SQLite connection waits for another writer's lock before "database is locked";
+# past it, a store is retried (`db.retry`).
+BUSY_TIMEOUT_S = 30.0
 
-def make_engine(url: str, statement_timeout_ms: int | None = None, **kwargs: Any) -> Engine:
+
+def make_engine(
+    url: str,
+    statement_timeout_ms: int | None = None,
+    busy_timeout_s: float = BUSY_TIMEOUT_S,
+    **kwargs: Any,
+) -> Engine:
     """Create an engine; on SQLite emit BEGIN ourselves (for savepoints) and enforce FKs.
 
     With `statement_timeout_ms` (the API's engines) every statement is stopped past that time
@@ -20,7 +35,7 @@ def make_engine(url: str, statement_timeout_ms: int | None = None, **kwargs: Any
     """
     if url.startswith("sqlite"):
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs
+            url, connect_args={"check_same_thread": False, "timeout": busy_timeout_s}, **kwargs
         )
         _fix_sqlite_transactions(engine)
     else:
@@ -43,7 +58,14 @@ def _fix_sqlite_transactions(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        mode = connection.get_execution_options().get(BEGIN_MODE)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if mode == "immediate" else "BEGIN")
+
+
+# Execution option read when SQLite begins a transaction: "immediate" takes the write lock at
+# BEGIN; anything else (or unset) is a plain deferred BEGIN. PostgreSQL ignores it.
+BEGIN_MODE = "sqlite_begin"
+BeginMode = Literal["immediate", "deferred"]
 
 
 # `Session.info` flag: the session only reads (API requests), so per-process caches may keep
@@ -52,8 +74,22 @@ READ_ONLY = "read_only"
 
 
 def make_session_factory(engine: Engine, read_only: bool = False) -> sessionmaker[Session]:
+    """Sessions for reads (plain BEGIN) or for writes (on SQLite, BEGIN IMMEDIATE)."""
     info = {READ_ONLY: True} if read_only else {}
-    return sessionmaker(bind=engine, expire_on_commit=False, info=info)
+    mode: BeginMode = "deferred" if read_only else "immediate"
+    return sessionmaker(
+        bind=engine, expire_on_commit=False, info=info, execution_options={BEGIN_MODE: mode}
+    )
+
+
+@contextmanager
+def transaction(session: Session, mode: BeginMode) -> Iterator[Session]:
+    """`session.begin()` with the begin mode chosen here, whatever the session's default:
+    a writer's short read (is this document stored?) need not queue for the write lock, and
+    a store takes it at BEGIN even in a session made without `make_session_factory`."""
+    with session.begin():
+        session.connection(execution_options={BEGIN_MODE: mode})
+        yield session
 
 
 @contextmanager

@@ -14,6 +14,11 @@ from app.nlp.topics import TopicEntry, TopicMatcher, load_lexicon
 
 def build_matcher(session: Session) -> TopicMatcher:
     """The shipped lexicon plus every alias users added in the database."""
+    return TopicMatcher(matcher_entries(session))
+
+
+def matcher_entries(session: Session) -> list[TopicEntry]:
+    """What `build_matcher` builds from: plain values, sent once to each parsing process."""
     entries = {entry.name: entry for entry in load_lexicon()}
     rows = session.execute(
         select(Topic.name, Topic.kind, TopicAlias.alias).join(
@@ -29,4 +34,4 @@ def build_matcher(session: Session) -> TopicMatcher:
         entries[name] = TopicEntry(
             name, known.kind if known else kind, tuple(sorted(merged | aliases))
         )
-    return TopicMatcher(entries.values())
+    return list(entries.values())

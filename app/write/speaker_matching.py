@@ -16,6 +16,7 @@ from dataclasses import replace
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.db.locks import lock_names
 from app.db.models import Speaker, SpeakerAlias, SpeakerRole
 from app.nlp.names import display_name, family_name_first, fold, is_full_name, name_key, surname
 from app.nlp.roles import role_family
@@ -37,6 +38,9 @@ def match_speaker(
     else:
         speaker = _by_surname(session, claim, notes)
     if speaker is not None:
+        # Another writer storing this speaker's quotes now would miss the matches, events
+        # and verdicts between the two documents: wait for it (PostgreSQL; SQLite has one writer).
+        lock_names(session, [f"speaker:id:{speaker.id}"])
         record_identity(session, speaker, claim)
     return speaker
 
