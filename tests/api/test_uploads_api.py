@@ -4,6 +4,7 @@ enforced while the body arrives, and audited with the document it stored."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,7 +15,10 @@ from starlette.routing import Mount
 
 from app.db.models import Document
 from tests.api.write_support import Keys, make_keys
+from tests.ingest.pdf_maker import transcript_pdf
 from tests.support import SEEDS, api_client
+
+FORMATS = Path(__file__).resolve().parent.parent / "data" / "formats"
 
 ARTICLE = """Kerry urges Russia to halt Aleppo strikes
 
@@ -292,3 +296,32 @@ def test_the_upload_limit_holds_under_a_path_prefix(
                 headers=keys.writer,
             )
     assert response.status_code == 201, response.json()
+
+
+def test_web_pages_and_pdfs_upload_as_their_text(client: TestClient, keys: Keys) -> None:
+    """An upload goes through the same extraction as a folder: the page's article and the
+    PDF's re-flowed turns are stored, not their markup or binary."""
+    page = (FORMATS / "kerry_geneva.html").read_bytes()
+    response = client.post(
+        "/documents",
+        files={"file": ("geneva.html", page, "text/html")},
+        headers=keys.writer,
+    )
+    assert response.status_code == 201, response.json()
+    text = client.get(response.headers["Location"]).json()["text"]
+    assert text == (FORMATS / "kerry_geneva.txt").read_text(encoding="utf-8")
+    assert "<" not in text
+
+    # The seeded archive already holds this transcript as text: its PDF reads back as the
+    # same text, so the upload finds the stored document instead of duplicating it.
+    transcript = (SEEDS / "001_1b4245d2267ffe21.txt").read_text(encoding="utf-8")
+    response = client.post(
+        "/documents",
+        content=transcript_pdf(transcript.split("\n\n")),
+        headers={**keys.writer, "Content-Type": "application/pdf"},
+    )
+    assert response.status_code == 200, response.json()
+    (line,) = response.json()["files"]
+    assert line["status"] == "unchanged" and line["quotes"] == 28
+    document = client.get(f"/documents/{line['document_id']}").json()
+    assert document["genre"] == "transcript" and document["source_name"].startswith("001_")
