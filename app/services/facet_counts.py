@@ -97,16 +97,11 @@ def counted_statement(subject: str, ids: list[int]) -> Select[Any]:
 
 
 def _bucket_counts(subject: str, ids: list[int], facet: str) -> Select[Any]:
-    """(key, n) of one facet. One subject's rows are read in count order from
-    `ix_quote_facet_counts_top` (its top 20 without sorting 30k events); several
-    speakers' are added up first."""
+    """(key, n) of one facet: each bucket's rows added up, over the subject's ids (several
+    speakers) and over the shards parallel writers keep (migration 0010). The subject's
+    rows of a facet are one range of `ix_quote_facet_counts_top`."""
     bucket: Any = QuoteFacetCount.bucket
     where = [QuoteFacetCount.subject == subject, QuoteFacetCount.facet == facet]
-    if len(ids) == 1:
-        n: Any = QuoteFacetCount.n
-        return select(bucket.label("key"), n.label("n")).where(
-            *where, QuoteFacetCount.subject_id == ids[0], n > 0
-        )
     n = func.sum(QuoteFacetCount.n)
     return (
         select(bucket.label("key"), n.label("n"))
