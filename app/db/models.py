@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -426,7 +427,19 @@ class QuoteFacetCount(Base):
 
     __tablename__ = "quote_facet_counts"
     # One subject's facet in count order: its top 20 events without sorting 30k of them.
-    __table_args__ = (Index("ix_quote_facet_counts_top", "subject", "subject_id", "facet", "n"),)
+    # Rows outside shard 0 (parallel writers' since the last fold, `db.shards`): few, and
+    # a subject without any is read from `ix_quote_facet_counts_top` alone.
+    __table_args__ = (
+        Index("ix_quote_facet_counts_top", "subject", "subject_id", "facet", "n"),
+        Index(
+            "ix_quote_facet_counts_shards",
+            "subject",
+            "subject_id",
+            "facet",
+            postgresql_where=text("shard <> 0"),
+            sqlite_where=text("shard <> 0"),
+        ),
+    )
 
     subject: Mapped[str] = mapped_column(String(10), primary_key=True)
     subject_id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -196,9 +196,9 @@ def test_counts_read_only_when_they_answer_the_filter_exactly(seeded_session: Se
     read: list[object] = []
     real = facets.counted_statement
 
-    def spy(*args: object) -> object:
+    def spy(*args: object, **kwargs: object) -> object:
         read.append(args)
-        return real(*args)  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
     with mock.patch.object(facets, "counted_statement", spy):
         for filters in (

@@ -1,6 +1,7 @@
 """PostgreSQL writers in parallel (migration 0010): two open write transactions change quotes
 and names at once without waiting for each other, the counts they keep add up to a fresh
-count, and a name cache sees a correction another connection committed in another shard."""
+count (summed over shards, then folded into one), and a name cache sees a correction another
+connection committed in another shard."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.migrate import upgrade
 from app.db.models import Document, Quote, QuoteFacetCount, Speaker, SpeakerAlias
 from app.db.session import READ_ONLY, make_engine
+from app.db.shards import fold_shards
 from app.ingest.pipeline import ingest_paths
 from app.services import name_cache
+from app.services.facet_counts import in_shards
 from app.services.names import resolve_speaker_ref
 from app.write.directory import SHIPPED_DIRECTORY, load_directory
 from tests.facet_check import assert_counts_right
@@ -71,10 +74,23 @@ def test_two_open_writers_do_not_wait_and_counts_stay_exact(engine: Engine) -> N
     with Session(engine) as session:
         used = session.scalars(select(QuoteFacetCount.shard).distinct()).all()
         assert set(used) >= shards
-        assert_counts_right(session)
-        for filters in facet_filters(session):  # summed over the shards, as counted
-            kept, counted = both_ways(session, filters)
-            assert kept == counted, filters
+        assert in_shards(session, "all", [0])
+        _assert_exact(session)  # summed over the shards
+        session.rollback()
+        assert fold_shards(session)
+        assert session.scalars(select(QuoteFacetCount.shard).distinct()).all() == [0]
+        assert not in_shards(session, "all", [0])
+        _assert_exact(session)  # read from shard 0 in count order
+        session.rollback()
+        assert not fold_shards(session)
+
+
+def _assert_exact(session: Session) -> None:
+    """The kept counts equal a fresh count, and facets read from them equal facets counted."""
+    assert_counts_right(session)
+    for filters in facet_filters(session):
+        kept, counted = both_ways(session, filters)
+        assert kept == counted, filters
 
 
 def test_name_cache_sees_a_correction_committed_in_another_shard(engine: Engine) -> None:
