@@ -53,6 +53,9 @@ def main() -> None:
         "--background", type=int, default=0, help="Paragraphs of prose added to each report."
     )
     parser.add_argument("--jobs", default="1,2", help="Comma-separated --jobs values to time.")
+    parser.add_argument(
+        "--backends", default="sqlite,postgresql", help="Comma-separated databases to time on."
+    )
     parser.add_argument("--repeat", type=int, default=3, help="Runs per setting; best is kept.")
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
@@ -73,7 +76,10 @@ def main() -> None:
             "machine": _machine(),
             "runs": [],
         }
-        backends = ["sqlite"] + (["postgresql"] if args.postgres_url else [])
+        wanted = args.backends.split(",")
+        backends = [b for b in ("sqlite", "postgresql") if b in wanted]
+        if not args.postgres_url and "postgresql" in backends:
+            backends.remove("postgresql")
         for backend in backends:
             for _ in range(args.repeat):  # settings alternate, so load drifts hit both
                 for n in jobs:
