@@ -109,9 +109,11 @@ def _time_ingest(url: str, folder: Path, jobs: int) -> dict[str, Any]:
         check=False,
     )
     seconds = time.perf_counter() - started
-    totals = json.loads(done.stdout)["totals"] if done.stdout else {}
+    report = json.loads(done.stdout) if done.stdout else {}
+    totals = report.get("totals", {})
     if done.returncode != 0 or totals.get("failed"):
-        raise SystemExit(f"ingest failed ({done.returncode}): {done.stderr[-2000:]}")
+        failed = [f for f in report.get("files", []) if f["status"] == "failed"]
+        raise SystemExit(f"ingest failed ({done.returncode}): {failed} {done.stderr[-2000:]}")
     return {"seconds": round(seconds, 2), "ingested": totals["ingested"]}
 
 
