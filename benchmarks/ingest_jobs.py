@@ -53,6 +53,9 @@ def main() -> None:
         "--background", type=int, default=0, help="Paragraphs of prose added to each report."
     )
     parser.add_argument("--jobs", default="1,2", help="Comma-separated --jobs values to time.")
+    parser.add_argument(
+        "--backends", default="sqlite,postgresql", help="Comma-separated databases to time on."
+    )
     parser.add_argument("--repeat", type=int, default=3, help="Runs per setting; best is kept.")
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
@@ -73,7 +76,10 @@ def main() -> None:
             "machine": _machine(),
             "runs": [],
         }
-        backends = ["sqlite"] + (["postgresql"] if args.postgres_url else [])
+        wanted = args.backends.split(",")
+        backends = [b for b in ("sqlite", "postgresql") if b in wanted]
+        if not args.postgres_url and "postgresql" in backends:
+            backends.remove("postgresql")
         for backend in backends:
             for _ in range(args.repeat):  # settings alternate, so load drifts hit both
                 for n in jobs:
@@ -103,9 +109,11 @@ def _time_ingest(url: str, folder: Path, jobs: int) -> dict[str, Any]:
         check=False,
     )
     seconds = time.perf_counter() - started
-    totals = json.loads(done.stdout)["totals"] if done.stdout else {}
+    report = json.loads(done.stdout) if done.stdout else {}
+    totals = report.get("totals", {})
     if done.returncode != 0 or totals.get("failed"):
-        raise SystemExit(f"ingest failed ({done.returncode}): {done.stderr[-2000:]}")
+        failed = [f for f in report.get("files", []) if f["status"] == "failed"]
+        raise SystemExit(f"ingest failed ({done.returncode}): {failed} {done.stderr[-2000:]}")
     return {"seconds": round(seconds, 2), "ingested": totals["ingested"]}
 
 

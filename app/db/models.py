@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -278,7 +279,9 @@ class QuoteMatch(Base):
 
 class NameGeneration(Base):
     """A number the database raises on every change to speakers, topics or their aliases
-    (triggers, migration 0006): in-process name caches are valid while it stays the same."""
+    (triggers, migration 0006): in-process name caches are valid while it stays the same.
+    It is the sum of the 'names%' rows: a PostgreSQL write transaction raises its own shard's
+    row ('names', 'names-1'...), so writers do not queue on one (migration 0010)."""
 
     __tablename__ = "name_generations"
 
@@ -418,14 +421,29 @@ class QuoteFacetCount(Base):
     `subject` is `all` (subject_id 0), `speaker` or `topic` (quotes about the topic: links of
     scope `quote`); `facet` and `bucket` are a facet's name and key as `/quotes/facets` shows
     them (ids as text, `YYYY-MM` months). Rows that fall to zero stay, with `n` = 0.
+    A count is the sum over `shard`: each PostgreSQL write transaction writes its own shard,
+    so parallel stores share no row (migration 0010); SQLite writes shard 0.
     """
 
     __tablename__ = "quote_facet_counts"
     # One subject's facet in count order: its top 20 events without sorting 30k of them.
-    __table_args__ = (Index("ix_quote_facet_counts_top", "subject", "subject_id", "facet", "n"),)
+    # Rows outside shard 0 (parallel writers' since the last fold, `db.shards`): few, and
+    # a subject without any is read from `ix_quote_facet_counts_top` alone.
+    __table_args__ = (
+        Index("ix_quote_facet_counts_top", "subject", "subject_id", "facet", "n"),
+        Index(
+            "ix_quote_facet_counts_shards",
+            "subject",
+            "subject_id",
+            "facet",
+            postgresql_where=text("shard <> 0"),
+            sqlite_where=text("shard <> 0"),
+        ),
+    )
 
     subject: Mapped[str] = mapped_column(String(10), primary_key=True)
     subject_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     facet: Mapped[str] = mapped_column(String(20), primary_key=True)
     bucket: Mapped[str] = mapped_column(String(40), primary_key=True)
+    shard: Mapped[int] = mapped_column(Integer, primary_key=True, server_default="0")
     n: Mapped[int] = mapped_column(Integer)

@@ -6,7 +6,8 @@ at most a window of documents ahead, so memory stays bounded on a large archive.
 - SQLite has one write lock: parallel writers would only queue for it. The processes parse;
   one writer thread of the main process stores the documents in input order.
 - PostgreSQL stores in parallel: each process stores what it parsed, with its own engine and
-  session, kept apart from the others by the locks of `store_parsed`. Processes, not
+  session, kept apart from the others by the locks of `store_parsed`, and writing facet
+  counts and the name generation in a shard of its own (migration 0010). Processes, not
   threads: storing is Python work (the ORM, matching, verification) that holds the GIL,
   and writer threads made `--jobs 2` slower than `--jobs 1` (BENCHMARKS.md).
 A parse that raises fails that file only; a document whose process died is tried once

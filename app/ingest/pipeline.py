@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.locks import lock_names, needs_locks
 from app.db.retry import write_with_retries
 from app.db.session import transaction
+from app.db.shards import fold_shards
 from app.ingest.formats import skip_reason
 from app.ingest.identity import sidecar_sha256
 from app.ingest.loader import IngestError, LoadedDocument, expand_paths, read_document
@@ -96,14 +97,15 @@ def ingest_paths(
         if jobs > 1:
             from app.ingest.jobs import ingest_in_parallel  # imports this module: import late
 
-            parallel = ingest_in_parallel(factory, entries, documents, max_bytes, jobs, on_file)
-            return BatchReport(reports + parallel)
-        matcher = TopicMatcher(entries)
-        for path in documents:
-            report = ingest_file(session, matcher, path, max_bytes)
-            reports.append(report)
-            if on_file:
-                on_file(report)
+            reports += ingest_in_parallel(factory, entries, documents, max_bytes, jobs, on_file)
+        else:
+            matcher = TopicMatcher(entries)
+            for path in documents:
+                report = ingest_file(session, matcher, path, max_bytes)
+                reports.append(report)
+                if on_file:
+                    on_file(report)
+        fold_shards(session)  # parallel writers' counts into one shard: readers' fast path
     return BatchReport(reports)
 
 

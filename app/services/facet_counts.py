@@ -83,11 +83,25 @@ def _one_topic(filters: QuoteFilters, query: QuoteQuery) -> int | None:
     return query.topic_ids[0][0] if one and filters.scope == "quote" else None
 
 
-def counted_statement(subject: str, ids: list[int]) -> Select[Any]:
-    """Rows of (facet, key, label, count) like `services.facets`' statement, from the counts."""
-    parts: list[Any] = [_named(facet, _bucket_counts(subject, ids, facet)) for facet in _NAMED]
+def in_shards(session: Session, subject: str, ids: list[int]) -> bool:
+    """Whether a subject has counts outside shard 0 (parallel writers', not folded yet):
+    one probe of the small partial index `ix_quote_facet_counts_shards`."""
+    found = select(QuoteFacetCount.subject).where(
+        QuoteFacetCount.subject == subject,
+        QuoteFacetCount.subject_id.in_(ids),
+        QuoteFacetCount.shard != 0,
+    )
+    return session.scalar(found.limit(1)) is not None
+
+
+def counted_statement(subject: str, ids: list[int], summed: bool = True) -> Select[Any]:
+    """Rows of (facet, key, label, count) like `services.facets`' statement, from the counts.
+    `summed=False` when the subject's counts are all in shard 0 (`in_shards`)."""
+    parts: list[Any] = [
+        _named(facet, _bucket_counts(subject, ids, facet, summed)) for facet in _NAMED
+    ]
     for facet in ("kinds", "months", "verification"):
-        counts = _bucket_counts(subject, ids, facet)
+        counts = _bucket_counts(subject, ids, facet, summed)
         if facet == "kinds":  # the top kinds, ties by name; every month and verdict
             columns = counts.selected_columns
             counts = counts.order_by(columns.n.desc(), columns.key).limit(FACET_SIZE)
@@ -96,16 +110,18 @@ def counted_statement(subject: str, ids: list[int]) -> Select[Any]:
     return union_all(*parts)  # type: ignore[return-value]
 
 
-def _bucket_counts(subject: str, ids: list[int], facet: str) -> Select[Any]:
-    """(key, n) of one facet. One subject's rows are read in count order from
-    `ix_quote_facet_counts_top` (its top 20 without sorting 30k events); several
-    speakers' are added up first."""
+def _bucket_counts(subject: str, ids: list[int], facet: str, summed: bool) -> Select[Any]:
+    """(key, n) of one facet. One subject's rows, all in shard 0, are read in count order
+    from `ix_quote_facet_counts_top` (its top 20 without sorting 30k events); several
+    speakers', or rows in several shards (migration 0010), are added up first. Shard 0
+    alone when not `summed`: a writer of another shard that committed since `in_shards`
+    is counted by the next request."""
     bucket: Any = QuoteFacetCount.bucket
     where = [QuoteFacetCount.subject == subject, QuoteFacetCount.facet == facet]
-    if len(ids) == 1:
+    if len(ids) == 1 and not summed:
         n: Any = QuoteFacetCount.n
         return select(bucket.label("key"), n.label("n")).where(
-            *where, QuoteFacetCount.subject_id == ids[0], n > 0
+            *where, QuoteFacetCount.subject_id == ids[0], QuoteFacetCount.shard == 0, n > 0
         )
     n = func.sum(QuoteFacetCount.n)
     return (

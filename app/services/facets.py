@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Event, Quote, QuoteTopic, QuoteVerification, Speaker, Topic
 from app.schemas import FacetCount, Facets
-from app.services.facet_counts import FACET_SIZE, counted_statement, counted_subject
+from app.services.facet_counts import FACET_SIZE, counted_statement, counted_subject, in_shards
 from app.services.quotes import QuoteFilters, build_query
 from app.services.verification import STATUSES
 
@@ -29,7 +29,10 @@ def quote_facets(session: Session, filters: QuoteFilters) -> Facets:
     found: dict[str, list[tuple[str, str, int]]] = {name: [] for name in FACETS}
     if not query.empty:
         subject = counted_subject(filters, query)
-        statement = counted_statement(*subject) if subject else _facets_statement(query.clauses)
+        if subject:
+            statement = counted_statement(*subject, summed=in_shards(session, *subject))
+        else:
+            statement = _facets_statement(query.clauses)
         for facet, key, label, n in session.execute(statement):
             found[facet].append((str(key), str(label), int(n)))
     ordered = {name: sorted(rows, key=_ORDER[name]) for name, rows in found.items()}

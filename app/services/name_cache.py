@@ -4,6 +4,9 @@
 names comes up again and again. Triggers (migration 0006) raise `name_generations.value` on
 any change to speakers, topics or their aliases, by any process, in the writing transaction;
 an answer remembered at one generation is used only while the database still reports it.
+The generation is read in one statement, before the answer is computed: under READ
+COMMITTED the answer's statements see at least that state, so an answer is never older than
+the generation it is stored under.
 """
 
 from __future__ import annotations
@@ -14,14 +17,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import NameGeneration
 from app.db.session import READ_ONLY
 
 T = TypeVar("T")
-_GENERATION = select(NameGeneration.value).where(NameGeneration.name == "names")
+# The sum of the shards: a PostgreSQL writer raises its own shard's row (migration 0010); the
+# sum still rises by one per committed change, so an unchanged sum means unchanged names.
+_GENERATION = select(func.sum(NameGeneration.value)).where(NameGeneration.name.like("names%"))
 MAX_ENTRIES = 4096  # names, not pages: a few hundred bytes each; the oldest go first
 
 

@@ -33,6 +33,7 @@ from app.ingest.matcher import build_matcher
 from app.ingest.pipeline import ingest_loaded
 from tests.corpus import write_corpus
 from tests.dump import canonical_dump
+from tests.facet_check import assert_counts_right
 from tests.support import BACKENDS, ROOT, SEEDS, Databases
 
 OCCASIONS = 9  # with the five seeds: 32 documents
@@ -82,6 +83,16 @@ def _dump(url: str) -> dict[str, Any]:
     engine = make_engine(url)
     try:
         return canonical_dump(engine)
+    finally:
+        engine.dispose()
+
+
+def _assert_counts_right(url: str) -> None:
+    """The facet counts the parallel writers kept (each in its shard) equal a fresh count."""
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            assert_counts_right(session)
     finally:
         engine.dispose()
 
@@ -166,6 +177,7 @@ def test_two_overlapping_ingests_at_once_equal_one_after_the_other(
     ingested = [n for r in reports for n, s in _statuses(r).items() if s == "ingested"]
     assert sorted(ingested) == sorted(p.name for p in corpus.glob("*.txt"))  # each once
     assert _dump(url) == _one_after_the_other(databases, backend, url, corpus, tmp_path, topics)
+    _assert_counts_right(url)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -236,6 +248,7 @@ def test_jobs_2_stores_what_jobs_1_stores(
     assert report["totals"]["ingested"] == len(files)
     expected = _one_after_the_other(databases, backend, url, corpus, tmp_path, topics)
     assert _dump(url) == expected
+    _assert_counts_right(url)
     if backend == "sqlite":  # one writer, in input order: exactly `--jobs 1`
         assert _stored_order(url) == [p.name for p in files]
     again = _ingest(url, "--jobs", "2", str(corpus))
