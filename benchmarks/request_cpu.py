@@ -4,7 +4,8 @@ Builds the application as `ontherecord serve` does (`app.main.create_app`) on an
 archive and drives it through ASGI (no network, no HTTP parsing: what remains is our Python
 and the SQL) with the same kinds of request `http_compare.py` sends: speaker + topic pages
 and one-word searches. Reports CPU time (all threads of this process) per request; with
-`--profile`, the functions that cost most (yappi, every thread: routes run in the pool).
+`--profile`, the functions that cost most (yappi, in the `dev` extra; every thread: routes
+run in the pool).
 It only reads the archive. Usage:
 
     .venv/bin/python benchmarks/request_cpu.py --database-url sqlite:////tmp/otr_bench.db \\
@@ -115,30 +116,28 @@ def main() -> None:
         ms = asyncio.run(drive(app, paths[kind], args.requests))
         print(f"{kind:<6} {ms:6.3f} ms CPU per request ({args.requests} requests)")
     if args.profile:
-        import yappi  # a dev tool: pip install yappi
+        import yappi  # the `dev` extra; only needed to profile
 
         yappi.set_clock_type("cpu")
         yappi.start()
         asyncio.run(drive(app, paths[args.profile], args.requests))
         yappi.stop()
         stats = yappi.get_func_stats()
+        calls = args.requests + len(paths[args.profile])  # the warm-up is profiled too
         rows = sorted(stats, key=lambda s: s.ttot, reverse=True)[: args.top]
         total = max(s.ttot for s in stats)
         print(f"\nprofile of {args.profile}: cumulative CPU share (of the largest)")
         for s in rows:
             where = f"{Path(s.module).name}:{s.lineno} {s.name}"
             print(
-                f"{100 * s.ttot / total:6.1f}% {s.ttot * 1e6 / args.requests:8.0f} µs "
-                f"{s.ncall / args.requests:6.1f}x  {where[:110]}"
+                f"{100 * s.ttot / total:6.1f}% {s.ttot * 1e6 / calls:8.0f} µs "
+                f"{s.ncall / calls:6.1f}x  {where[:110]}"
             )
         rows = sorted(stats, key=lambda s: s.tsub, reverse=True)[: args.top]
         print(f"\nprofile of {args.profile}: own time per request")
         for s in rows:
             where = f"{Path(s.module).name}:{s.lineno} {s.name}"
-            print(
-                f"{s.tsub * 1e6 / args.requests:8.0f} µs {s.ncall / args.requests:6.1f}x  "
-                f"{where[:110]}"
-            )
+            print(f"{s.tsub * 1e6 / calls:8.0f} µs {s.ncall / calls:6.1f}x  {where[:110]}")
 
 
 if __name__ == "__main__":
