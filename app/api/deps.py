@@ -32,7 +32,18 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     try:
         yield session
     finally:
-        await run_in_threadpool(session.close)
+        if session.in_transaction():
+            await run_in_threadpool(session.close)
+        else:  # handed back already (`release`): nothing to close, no I/O, no trip
+            session.close()
+
+
+def release(session: Session) -> None:
+    """Hand the request's connection back now, in the route's own worker thread (its
+    ROLLBACK included), so that `get_session` has nothing left to close: one trip through
+    the thread pool a request instead of two (a tenth of a page's CPU, mostly the event
+    loop's wake-ups). For routes whose answer is complete; never before a stream."""
+    session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

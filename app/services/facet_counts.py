@@ -59,7 +59,7 @@ def kept_total(session: Session, filters: QuoteFilters, query: QuoteQuery) -> in
         name, ids = "topic", [_one_topic(filters, query) or 0]
     else:
         return None
-    total = session.scalar(
+    total = session.connection().scalar(
         select(func.sum(QuoteFacetCount.n)).where(
             QuoteFacetCount.subject == name, QuoteFacetCount.subject_id.in_(ids), *where
         )

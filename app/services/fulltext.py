@@ -181,7 +181,9 @@ def sqlite_search(q: str) -> Search:
     def snippets(session: Session, quote_ids: Sequence[int]) -> dict[int, str]:
         if not quote_ids:
             return {}
-        rows = session.execute(_SQLITE_SNIPPETS, {"match": match, "ids": list(quote_ids)})
+        rows = session.connection().execute(
+            _SQLITE_SNIPPETS, {"match": match, "ids": list(quote_ids)}
+        )
         return {row[0]: row[1] for row in rows}
 
     return Search(Quote.id.in_(ids), rank, snippets)
@@ -254,7 +256,9 @@ def postgres_search(q: str) -> Search:
             tsquery,
             "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10",
         )
-        rows = session.execute(select(Quote.id, headline).where(Quote.id.in_(quote_ids)))
+        rows = session.connection().execute(
+            select(Quote.id, headline).where(Quote.id.in_(quote_ids))
+        )
         return {row[0]: row[1] for row in rows}
 
     return Search(vector.op("@@")(tsquery), rank, snippets)

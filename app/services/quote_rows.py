@@ -53,6 +53,7 @@ _FROM = (
     .outerjoin(Event.__table__, Event.id == Quote.event_id)
     .outerjoin(QuoteVerification.__table__, QuoteVerification.quote_id == Quote.id)
 )
+_WIDTH = len(QUOTE_COLUMNS)  # `quote_dict` unpacks this many leading values of a row
 # Built once: coercing two dozen columns into a new select cost more than running it.
 _COLUMNS: list[Any] = list(QUOTE_COLUMNS)
 _QUOTES: Select[Any] = select(*_COLUMNS).select_from(_FROM)
@@ -106,52 +107,84 @@ def topics_by_quote(session: Session, quote_ids: Sequence[int]) -> dict[int, lis
 def quote_dict(
     row: Row[Any], topics: list[dict[str, Any]], snippet: str | None = None
 ) -> dict[str, Any]:
-    """One row of `quote_select` as the `QuoteOut` shape, field for field."""
+    """One row of `quote_select` as the `QuoteOut` shape, field for field.
+
+    The row is unpacked by position (the order of `QUOTE_COLUMNS`): reading 27 values by
+    name cost more than building the dict."""
+    (
+        quote_id,
+        text,
+        kind,
+        start,
+        end,
+        spoken_on,
+        elsewhere,
+        attribution_label,
+        attribution_start,
+        attribution_end,
+        attribution_method,
+        confidence,
+        speaker_id,
+        speaker_name,
+        speaker_slug,
+        speaker_wikidata,
+        document_id,
+        document_title,
+        document_source_name,
+        event_id,
+        event_title,
+        event_kind,
+        event_date,
+        event_city,
+        verification_status,
+        verification_score,
+        verification_source_quote_id,
+    ) = row[:_WIDTH]
     return {
-        "id": row.id,
-        "text": row.text,
-        "kind": row.kind,
-        "start": row.start_offset,
-        "end": row.end_offset,
+        "id": quote_id,
+        "text": text,
+        "kind": kind,
+        "start": start,
+        "end": end,
         "speaker": None
-        if row.speaker_id is None
+        if speaker_id is None
         else {
-            "id": row.speaker_id,
-            "name": row.speaker_name,
-            "slug": row.speaker_slug,
-            "wikidata": row.speaker_wikidata,
+            "id": speaker_id,
+            "name": speaker_name,
+            "slug": speaker_slug,
+            "wikidata": speaker_wikidata,
         },
         "attribution": {
-            "label": row.attribution_label,
-            "start": row.attribution_start,
-            "end": row.attribution_end,
-            "method": row.attribution_method,
-            "confidence": row.confidence,
+            "label": attribution_label,
+            "start": attribution_start,
+            "end": attribution_end,
+            "method": attribution_method,
+            "confidence": confidence,
         },
         "document": {
-            "id": row.document_id,
-            "title": row.document_title,
-            "source_name": row.document_source_name,
+            "id": document_id,
+            "title": document_title,
+            "source_name": document_source_name,
         },
         "event": None
-        if row.event_id is None
+        if event_id is None
         else {
-            "id": row.event_id,
-            "title": row.event_title,
-            "kind": row.event_kind,
-            "date": row.event_date,
-            "city": row.event_city,
+            "id": event_id,
+            "title": event_title,
+            "kind": event_kind,
+            "date": event_date,
+            "city": event_city,
         },
-        "spoken_on": row.spoken_on,
-        "elsewhere": row.elsewhere,
+        "spoken_on": spoken_on,
+        "elsewhere": elsewhere,
         "topics": topics,
         "snippet": snippet,
         "verification": None
-        if row.verification_status is None
+        if verification_status is None
         else {
-            "status": row.verification_status,
-            "score": row.verification_score,
-            "source_quote_id": row.verification_source_quote_id,
+            "status": verification_status,
+            "score": verification_score,
+            "source_quote_id": verification_source_quote_id,
         },
     }
 

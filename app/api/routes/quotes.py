@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from app.api.deps import IsoDate, QuoteId, ScopeParam, SessionDep, id_query
+from app.api.deps import IsoDate, QuoteId, ScopeParam, SessionDep, id_query, release
 from app.api.paging import PageParams
 from app.api.problems import problem_responses
 from app.schemas import Facets, QuoteDetail, QuoteKind, QuotePage, VerificationStatus
@@ -175,6 +175,7 @@ def list_quotes(
     found = quote_page_data(
         session, filters, page.limit, page.cursor, sort=sort, count=count == "exact"
     )
+    release(session)
     return page.send(found)
 
 
