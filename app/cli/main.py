@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.cli.documents import documents_app
 from app.cli.keys import keys_app
+from app.cli.nodelay import PROTOCOL
 from app.cli.speakers import speakers_app
 from app.cli.topics import topics_app
 from app.db import migrate as migrations
@@ -158,7 +159,9 @@ def serve(
     import uvicorn
 
     count = workers or default_workers(get_settings().database_url)
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=count)
+    uvicorn.run(
+        "app.main:create_app", factory=True, host=host, port=port, workers=count, http=PROTOCOL
+    )
 
 
 def default_workers(database_url: str) -> int:
