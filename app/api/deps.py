@@ -32,10 +32,16 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     try:
         yield session
     finally:
-        if session.in_transaction():
-            await run_in_threadpool(session.close)
-        else:  # handed back already (`release`): nothing to close, no I/O, no trip
-            session.close()
+        await close_session(session)
+
+
+async def close_session(session: Session) -> None:
+    """Close a request's session: through the thread pool only when a transaction is still
+    open (its ROLLBACK is I/O); one already handed back or committed closes in place."""
+    if session.in_transaction():
+        await run_in_threadpool(session.close)
+    else:
+        session.close()
 
 
 def release(session: Session) -> None:

@@ -13,11 +13,10 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
-from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, close_session
 from app.auth.store import KeyHolder, authenticate
 
 bearer = HTTPBearer(
@@ -52,7 +51,7 @@ async def get_write_session(request: Request) -> AsyncIterator[Session]:
     try:
         yield session
     finally:
-        await run_in_threadpool(session.close)
+        await close_session(session)
 
 
 WriteSessionDep = Annotated[Session, Depends(get_write_session)]
