@@ -27,6 +27,7 @@ from app.api.routes import (
     topics,
     uploads,
 )
+from app.api.threads import threads_lifespan
 from app.db.session import make_engine, make_session_factory
 from app.db.write_limits import limit_writes
 from app.settings import Settings, get_settings
@@ -136,4 +137,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (uploads, corrections, audit, health):
         app.include_router(module.router)
     install_web(app, dependencies=closed)
+    app.router.lifespan_context = threads_lifespan(settings.request_threads)
     return app

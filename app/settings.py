@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     statement_timeout_ms: int = 1_500  # per SQL statement of a read (GET, HEAD); writes are not
     request_timeout_ms: int = 1_000  # a request's SQL is stopped if no answer has started by then
     max_concurrent_requests: int = 8  # requests in flight per worker before answering 503
+    # Threads per worker running requests' database work. Few: they share one GIL, and 40
+    # (anyio's default) spent the CPU handing it over (`BENCHMARKS.md`, fifth round).
+    request_threads: int = 4
     retry_after_seconds: int = 2  # the Retry-After sent with a 503
     # Where clients reach the service (`https://api.example.org`): links (`next_url`, `Link`)
     # are built on it, never on the request's Host header, which any client can forge.

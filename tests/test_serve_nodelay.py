@@ -53,5 +53,5 @@ def test_serve_uses_the_no_delay_protocol(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(uvicorn, "run", lambda *a, **k: calls.append(k))
     result = CliRunner().invoke(app, ["serve", "--workers", "2"])
     assert result.exit_code == 0, result.output
-    assert calls and calls[0]["http"] == "app.cli.nodelay:NoDelayH11Protocol"
+    assert calls and calls[0]["http"] == "app.cli.nodelay:NoDelayHttpToolsProtocol"
     assert calls[0]["workers"] == 2

@@ -20,6 +20,7 @@ from app.cli.keys import keys_app
 from app.cli.nodelay import PROTOCOL
 from app.cli.speakers import speakers_app
 from app.cli.topics import topics_app
+from app.cli.workers import reuse_port_supported, serve_workers
 from app.db import migrate as migrations
 from app.db.session import make_engine, make_session_factory, session_scope
 from app.ingest.pipeline import BatchReport, FileReport, ingest_paths
@@ -159,9 +160,11 @@ def serve(
     import uvicorn
 
     count = workers or default_workers(get_settings().database_url)
-    uvicorn.run(
-        "app.main:create_app", factory=True, host=host, port=port, workers=count, http=PROTOCOL
-    )
+    options = {"app": "app.main:create_app", "factory": True, "http": PROTOCOL}
+    if count > 1 and reuse_port_supported():
+        serve_workers(host, port, count, options)
+    else:
+        uvicorn.run(host=host, port=port, workers=count, **options)  # type: ignore[arg-type]
 
 
 def default_workers(database_url: str) -> int:

@@ -1,4 +1,5 @@
-"""uvicorn's HTTP/1.1 protocol with Nagle's algorithm off on every connection.
+"""uvicorn's fast HTTP/1.1 protocol (httptools, in C) with Nagle's algorithm off on every
+connection.
 
 With more than one worker, uvicorn binds the socket in the parent and hands it to each
 worker process; the socket arrives with protocol number 0, and asyncio turns TCP_NODELAY on
@@ -12,10 +13,10 @@ from __future__ import annotations
 import asyncio
 import socket
 
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 # The import string uvicorn's `http=` option takes.
-PROTOCOL = "app.cli.nodelay:NoDelayH11Protocol"
+PROTOCOL = "app.cli.nodelay:NoDelayHttpToolsProtocol"
 
 
 def set_nodelay(transport: asyncio.BaseTransport) -> None:
@@ -25,7 +26,7 @@ def set_nodelay(transport: asyncio.BaseTransport) -> None:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
-class NoDelayH11Protocol(H11Protocol):
+class NoDelayHttpToolsProtocol(HttpToolsProtocol):
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         set_nodelay(transport)
         super().connection_made(transport)

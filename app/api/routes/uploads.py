@@ -13,7 +13,6 @@ from pathlib import PurePath
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
@@ -21,6 +20,7 @@ from starlette.datastructures import UploadFile
 from app.api.deps import id_path
 from app.api.keys import WriteKey, WriteSessionDep
 from app.api.problems import PROBLEM_JSON, problem_responses
+from app.api.threads import in_upload_thread
 from app.commands import deletions
 from app.commands.uploads import ingest_upload
 from app.errors import DocumentRejected, TooLarge, UnsupportedType
@@ -177,7 +177,7 @@ async def upload_document(
     limit = request.app.state.settings.max_document_bytes
     name, data, form_meta = await _read_upload(request, filename, limit)
     meta = {k: v for k, v in {**query_meta, **form_meta}.items() if v not in (None, "")}
-    batch = await run_in_threadpool(ingest_upload, session, key, name, data, meta)
+    batch = await in_upload_thread(ingest_upload, session, key, name, data, meta)
     report = batch.files[0]
     body = IngestReport.model_validate(batch.as_json())
     if report.status == "failed":
