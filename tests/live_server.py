@@ -1,4 +1,4 @@
-"""The API in a subprocess, as deployed (uvicorn, one worker), so a crash is observable:
+"""The API in a subprocess, as deployed (`ontherecord serve`, one worker), so a crash is observable:
 an in-process TestClient would take the test run down with it, or hide a segfault."""
 
 from __future__ import annotations
@@ -51,23 +51,15 @@ def free_port() -> int:
 
 @contextmanager
 def live_server(
-    database_url: str, log: Path, env: dict[str, str] | None = None, workers: int = 1
+    database_url: str,
+    log: Path,
+    env: dict[str, str] | None = None,
+    workers: int = 1,
 ) -> Iterator[LiveServer]:
-    """`uvicorn app.main:create_app` on a free port; stopped (by its own pid) at the end."""
+    """`ontherecord serve` on a free port; stopped (by its own pid) at the end."""
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "app.main:create_app",
-        "--factory",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-    ]
+    address = ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+    command = [sys.executable, "-m", "app.cli.main", "serve", *address]
     # The live server is the production one: it keeps the service's own time budgets, not
     # the generous ones the in-process behaviour tests set (tests/conftest.py).
     inherited = {k: v for k, v in os.environ.items() if k not in TEST_BUDGETS}

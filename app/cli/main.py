@@ -16,8 +16,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.cli.documents import documents_app
+from app.cli.http_protocol import PROTOCOL
 from app.cli.keys import keys_app
-from app.cli.nodelay import PROTOCOL
 from app.cli.speakers import speakers_app
 from app.cli.topics import topics_app
 from app.cli.workers import reuse_port_supported, serve_workers

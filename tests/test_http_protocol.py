@@ -9,7 +9,7 @@ import socket
 
 import pytest
 
-from app.cli.nodelay import set_nodelay
+from app.cli.http_protocol import set_nodelay
 
 
 async def _nodelay_on_accept(apply: bool) -> int:
@@ -47,11 +47,18 @@ def test_serve_uses_the_no_delay_protocol(monkeypatch: pytest.MonkeyPatch) -> No
     import uvicorn
     from typer.testing import CliRunner
 
-    from app.cli.main import app
+    from app.cli import main
+    from app.cli.http_protocol import PROTOCOL
 
-    calls: list[dict[str, object]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: calls.append(k))
-    result = CliRunner().invoke(app, ["serve", "--workers", "2"])
-    assert result.exit_code == 0, result.output
-    assert calls and calls[0]["http"] == "app.cli.nodelay:NoDelayHttpToolsProtocol"
-    assert calls[0]["workers"] == 2
+    ran: list[dict[str, object]] = []
+    spread: list[tuple[int, dict[str, object]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: ran.append(k))
+    monkeypatch.setattr(main, "serve_workers", lambda h, p, n, options: spread.append((n, options)))
+    for workers in ("1", "2"):
+        result = CliRunner().invoke(main.app, ["serve", "--workers", workers])
+        assert result.exit_code == 0, result.output
+    assert ran[0]["http"] == PROTOCOL and ran[0]["workers"] == 1
+    if main.reuse_port_supported():  # several workers: each on its own socket
+        assert spread == [(2, {**spread[0][1], "http": PROTOCOL})]
+    else:  # uvicorn's workers, sharing one socket
+        assert ran[1]["http"] == PROTOCOL and ran[1]["workers"] == 2
