@@ -39,7 +39,11 @@ def make_engine(
         )
         _fix_sqlite_transactions(engine)
     else:
-        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+        # No server-side prepared statements: psycopg prepares a statement run five times, and
+        # PostgreSQL then settles on a generic plan, blind to which speaker or topic is asked
+        # for; a speaker + topic page took 2.9 ms instead of 2.1 ms planned each time.
+        connect_args = {"prepare_threshold": None, **kwargs.pop("connect_args", {})}
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
     if statement_timeout_ms is not None:
         limit_statements(engine, statement_timeout_ms)
     return engine
