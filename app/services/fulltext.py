@@ -56,6 +56,7 @@ class Search:
     where: ColumnElement[bool]
     rank: Expr
     snippets: Callable[[Session, Sequence[int]], dict[int, str]]
+    one_word: bool = False  # a single plain word: its count the planner knows (see quotes)
 
 
 @dataclass(frozen=True)
@@ -239,8 +240,17 @@ def postgres_tsquery(groups: list[list[Term]]) -> Expr:
 _HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10"
 
 
+def is_one_word(groups: list[list[Term]]) -> bool:
+    """`sanctions`: no phrase, prefix, exclusion, OR or second word."""
+    if len(groups) != 1 or len(groups[0]) != 1:
+        return False
+    term = groups[0][0]
+    return len(term.words) == 1 and not (term.phrase or term.prefix or term.negated)
+
+
 def postgres_search(q: str) -> Search:
-    tsquery = postgres_tsquery(parse_query(q))
+    groups = parse_query(q)
+    tsquery = postgres_tsquery(groups)
     # The stored to_tsvector('english', text) (migration 0003): checking a row costs a read,
     # not a to_tsvector call, when the planner walks quotes in id order.
     vector = literal_column("quotes.quotes_fts_vector", type_=TSVECTOR)
@@ -261,4 +271,4 @@ def postgres_search(q: str) -> Search:
         )
         return {row[0]: row[1] for row in rows}
 
-    return Search(vector.op("@@")(tsquery), rank, snippets)
+    return Search(vector.op("@@")(tsquery), rank, snippets, one_word=is_one_word(groups))

@@ -57,6 +57,24 @@ def test_total_stops_at_the_cap(client: TestClient, monkeypatch: pytest.MonkeyPa
         assert (capped["total"], capped["total_is_estimate"]) == (2, True)
 
 
+def test_a_word_the_planner_counts_in_thousands_is_not_read_to_be_counted(
+    client: TestClient, seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: one plain word its statistics count past COMMON_ESTIMATE is "more than
+    TOTAL_CAP" without reading a thousand matches; phrases and other words are counted."""
+    if seeded_engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's FTS5 counts up to the cap from its index")
+    url = "/quotes?q=sanctions&limit=1"
+    exact = client.get(url).json()
+    assert exact["total"] > 2 and exact["total_is_estimate"] is False
+    monkeypatch.setattr(quotes, "COMMON_ESTIMATE", 0)  # as if every word were that common
+    common = client.get(url).json()
+    assert (common["total"], common["total_is_estimate"]) == (quotes.TOTAL_CAP, True)
+    assert common["items"] == exact["items"]
+    for counted in ('/quotes?q="additional sanctions"&limit=1', "/quotes?q=sanction*&limit=1"):
+        assert client.get(counted).json()["total_is_estimate"] is False, counted
+
+
 def test_a_page_holding_every_match_is_its_own_total(client: TestClient) -> None:
     body = client.get("/quotes?speaker=Kerry&limit=200").json()
     assert body["next_cursor"] is None
