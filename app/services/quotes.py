@@ -205,10 +205,9 @@ def find_quotes(
         return _page_of_ids(session, query, text_ids, limit, after, count)
     if query.fts5_q is not None and sort == "id":
         return _fts5_page(session, query, limit, after, count)
-    rank_col = [query.rank.label("rank")] if sort == "relevance" else []
-    stmt = quote_select(*rank_col).where(*query.clauses)
-    stmt = _ordered(stmt, sort, after, query.rank)
-    rows = read_quotes(session, stmt.limit(limit + 1))
+    postgres = session.get_bind().dialect.name == "postgresql"
+    stmt = _page_statement(query, sort, after, limit + 1, postgres)
+    rows = read_quotes(session, stmt)
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = _cursor_after(rows[-1], sort) if more and rows else None
@@ -349,17 +348,36 @@ def _fts5_page(
     return QuoteRows(quote_dicts(session, rows), next_cursor, query.interpreted, total, estimate)
 
 
+def _page_statement(
+    query: QuoteQuery, sort: str, after: dict[str, Any] | None, rows: int, postgres: bool
+) -> Select[Any]:
+    """The page's rows with every column a quote shows, in the keyset order.
+
+    PostgreSQL first picks the page's ids (quotes and the filters only), then joins the
+    speaker, document, event and verdict of those few: planning the filters together with
+    four joins took ~1.1 ms of a 1.3 ms page, the two apart ~0.5 ms. MATERIALIZED keeps
+    the planner from folding them back into one.
+    """
+    rank_col = [query.rank.label("rank")] if sort == "relevance" else []
+    if not postgres:
+        stmt = quote_select(*rank_col).where(*query.clauses)
+        return _ordered(stmt, sort, after, query.rank).limit(rows)
+    ids = select(Quote.id, *rank_col).where(*query.clauses)
+    page = _ordered(ids, sort, after, query.rank).limit(rows).cte("page")
+    page = page.prefix_with("MATERIALIZED")
+    rank = page.c.rank if rank_col else None
+    chosen = quote_select(*([rank.label("rank")] if rank is not None else []))
+    chosen = chosen.join(page, page.c.id == Quote.id)
+    return chosen.order_by(*_order_keys(sort, rank))
+
+
 def _ordered(stmt: Select[Any], sort: str, after: dict[str, Any] | None, rank: Any) -> Select[Any]:
     """Keyset order: every sort ends on the unique id, so pages never overlap or skip."""
     if sort in ("date", "-date"):
         require_keys(after, "d")
-        desc = sort == "-date"
-        date_col = Quote.spoken_on
         if after is not None:
-            stmt = stmt.where(_after_date(after, desc))
-        order = date_col.desc() if desc else date_col.asc()
-        return stmt.order_by(date_col.is_(None), order, Quote.id)
-    if sort == "relevance":
+            stmt = stmt.where(_after_date(after, sort == "-date"))
+    elif sort == "relevance":
         require_keys(after, "r")
         if after is not None and not isinstance(after["r"], float | int):
             raise invalid_cursor()
@@ -367,10 +385,20 @@ def _ordered(stmt: Select[Any], sort: str, after: dict[str, Any] | None, rank: A
             stmt = stmt.where(
                 or_(rank < after["r"], and_(rank == after["r"], Quote.id > after["id"]))
             )
-        return stmt.order_by(rank.desc(), Quote.id)
-    if after is not None:
+    elif after is not None:
         stmt = stmt.where(Quote.id > after["id"])
-    return stmt.order_by(Quote.id)
+    return stmt.order_by(*_order_keys(sort, rank))
+
+
+def _order_keys(sort: str, rank: Any) -> list[Any]:
+    """The ORDER BY of a sort; undated quotes come last either way."""
+    if sort in ("date", "-date"):
+        date_col = Quote.spoken_on
+        order = date_col.desc() if sort == "-date" else date_col.asc()
+        return [date_col.is_(None), order, Quote.id]
+    if sort == "relevance":
+        return [rank.desc(), Quote.id]
+    return [Quote.id]
 
 
 def _after_date(after: dict[str, Any], desc: bool) -> ColumnElement[bool]:
