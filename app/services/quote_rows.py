@@ -96,7 +96,8 @@ def topics_by_quote(session: Session, quote_ids: Sequence[int]) -> dict[int, lis
     found: dict[int, list[dict[str, Any]]] = {i: [] for i in quote_ids}
     if not quote_ids:
         return found
-    rows = session.connection().execute(_TOPICS, {"quote_ids": list(quote_ids)})
+    # .all(): one fetch for every row; iterating the result fetched them one call at a time.
+    rows = session.connection().execute(_TOPICS, {"quote_ids": list(quote_ids)}).all()
     for quote_id, topic_id, name, kind, scope in rows:
         found[quote_id].append({"id": topic_id, "name": name, "kind": kind, "scope": scope})
     for topics in found.values():
