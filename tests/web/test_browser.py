@@ -62,7 +62,9 @@ def test_open_in_source_shows_the_quote_highlighted(
     assert "sanctions" in target.inner_text()
     assert target.is_visible()
     box = target.bounding_box()
-    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]  # scrolled to it
+    # Scrolled to it: its top within the viewport (Chromium 156 stops a fraction of a pixel
+    # past the anchor: y = -0.39).
+    assert box is not None and -1 < box["y"] < page.viewport_size["height"]
     assert network.refused == []
 
 
