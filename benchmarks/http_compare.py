@@ -19,8 +19,10 @@ The load generator is wrk (https://github.com/wg/wrk; Debian/Ubuntu: `apt-get in
 macOS: `brew install wrk`) with a Lua script that rotates through the request paths:
 200 speaker + topic pairs drawn from random quotes (popular names come up often) and 200
 one-word searches (vocabulary ranks 154-454, each word in 9,000-27,000 quotes). p50 at one
-connection; throughput at 16 connections (two wrk threads). Servers run one at a time, each
-as one process, on the same machine as wrk.
+connection; throughput at 16 connections (two wrk threads). Servers run one at a time, on
+the same machine as wrk: Datasette as one process (it has no worker processes; its SQL runs
+in three threads), On the Record as `--otr-workers` processes (`ontherecord serve`'s
+default is one per core).
 
 No response cache is involved: On the Record has none, and Datasette's SQL API caches no
 results (only its `Cache-Control` header, which wrk ignores).
