@@ -16,14 +16,15 @@ from __future__ import annotations
 import asyncio
 import socket
 
-import orjson
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from app.api.problems import PROBLEM_JSON
+from app.api.problems import PROBLEM_JSON, problem
+from app.settings import Settings
 
 # The import string uvicorn's `http=` option takes.
 PROTOCOL = "app.cli.http_protocol:HttpProtocol"
-LONG_URL = 8_192  # a URL this long when the parser gave up is "too long", not "malformed"
+# A URL this long when the parser gave up is "too long", not "malformed": the default limit.
+LONG_URL: int = Settings.model_fields["max_url_length"].default
 
 
 def set_nodelay(transport: asyncio.BaseTransport) -> None:
@@ -34,23 +35,20 @@ def set_nodelay(transport: asyncio.BaseTransport) -> None:
 
 
 def too_long_response(url_bytes: int) -> bytes:
-    """A whole 414 response with a problem document, closing the connection."""
-    body = orjson.dumps(
-        {
-            "type": "/problems/uri-too-long",
-            "title": "URI too long",
-            "status": 414,
-            "detail": f"the URL is over {url_bytes} bytes long; this service takes at most "
-            f"{LONG_URL} by default",
-        }
+    """A whole 414 response carrying the service's problem document, closing the connection."""
+    response = problem(
+        414,
+        f"the URL is over {url_bytes} bytes long; this service takes at most {LONG_URL} by default",
+        code="uri-too-long",
+        title="URI too long",
     )
     head = (
         "HTTP/1.1 414 URI Too Long\r\n"
         f"content-type: {PROBLEM_JSON}\r\n"
-        f"content-length: {len(body)}\r\n"
+        f"content-length: {len(response.body)}\r\n"
         "connection: close\r\n\r\n"
     )
-    return head.encode("ascii") + body
+    return head.encode("ascii") + bytes(response.body)
 
 
 class HttpProtocol(HttpToolsProtocol):

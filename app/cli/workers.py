@@ -35,7 +35,7 @@ STOP_GRACE_S = 30.0  # time to finish the requests in flight before a worker is 
 
 
 def reuse_port_supported() -> bool:
-    """SO_REUSEPORT with load balancing between sockets: Linux (3.9+) and the BSDs."""
+    """SO_REUSEPORT that balances connections between sockets: Linux (3.9+) and FreeBSD."""
     return hasattr(socket, "SO_REUSEPORT") and sys.platform.startswith(("linux", "freebsd"))
 
 

@@ -6,17 +6,19 @@ id, slug or exact name. Each is audited with the target before and after.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.orm import Session
 
 from app.auth.store import KeyHolder
-from app.commands.transaction import audited_write
+from app.commands.transaction import Audit, audited_write
 from app.errors import NotFound
 from app.schemas import EventDetail, SpeakerDetail, TopicDetail
 from app.services.events import get_event
 from app.services.speakers import get_speaker
 from app.services.topics import get_topic
 from app.write import corrections
-from app.write.audit import snapshot_event, snapshot_speaker, snapshot_topic
+from app.write.audit import Snapshot, snapshot_event, snapshot_speaker, snapshot_topic
 from app.write.speakers import add_alias, remove_alias, rename_speaker
 
 
@@ -24,17 +26,10 @@ def merge_speaker(session: Session, holder: KeyHolder, ref: str, into: str) -> S
     with audited_write(session, holder) as audit:
         source = corrections.speaker_by_ref(session, ref).id
         target = corrections.speaker_by_ref(session, into).id
-
-        def both() -> dict[str, object]:
-            return {
-                "source": snapshot_speaker(session, source),
-                "into": snapshot_speaker(session, target),
-            }
-
-        audit.change(
-            "speaker.merge",
-            ("speaker", source),
-            both,
+        _merge(
+            audit,
+            ("speaker", source, target),
+            lambda ident: snapshot_speaker(session, ident),
             lambda: corrections.merge_one_speaker(session, str(source), str(target)),
         )
         return get_speaker(session, target)
@@ -88,17 +83,10 @@ def merge_topic(session: Session, holder: KeyHolder, ref: str, into: str) -> Top
     with audited_write(session, holder) as audit:
         source = corrections.topic_by_ref(session, ref).id
         target = corrections.topic_by_ref(session, into).id
-
-        def both() -> dict[str, object]:
-            return {
-                "source": snapshot_topic(session, source),
-                "into": snapshot_topic(session, target),
-            }
-
-        audit.change(
-            "topic.merge",
-            ("topic", source),
-            both,
+        _merge(
+            audit,
+            ("topic", source, target),
+            lambda ident: snapshot_topic(session, ident),
             lambda: corrections.merge_one_topic(session, str(source), str(target)),
         )
         return get_topic(session, target)
@@ -118,17 +106,26 @@ def add_topic_alias(session: Session, holder: KeyHolder, ref: str, alias: str) -
 
 def merge_event(session: Session, holder: KeyHolder, event_id: int, into: int) -> EventDetail:
     with audited_write(session, holder) as audit:
-
-        def both() -> dict[str, object]:
-            return {
-                "source": snapshot_event(session, event_id),
-                "into": snapshot_event(session, into),
-            }
-
-        audit.change(
-            "event.merge",
-            ("event", event_id),
-            both,
+        _merge(
+            audit,
+            ("event", event_id, into),
+            lambda ident: snapshot_event(session, ident),
             lambda: corrections.merge_event_ids(session, event_id, into),
         )
         return get_event(session, into)
+
+
+def _merge(
+    audit: Audit,
+    merged: tuple[str, int, int],
+    snapshot: Callable[[int], Snapshot],
+    apply: Callable[[], object],
+) -> None:
+    """Merge `source` into `target` of one kind, audited with both before and after."""
+    kind, source, target = merged
+    audit.change(
+        f"{kind}.merge",
+        (kind, source),
+        lambda: {"source": snapshot(source), "into": snapshot(target)},
+        apply,
+    )

@@ -200,8 +200,8 @@ def find_quotes(
     if sort == "relevance" and query.rank is None:
         raise BadQuery("sort=relevance needs a full-text query in q")
     after = decode_cursor(cursor)
-    text_ids = _text_matches(session, query, sort)
-    if text_ids is not None and len(text_ids) <= TOTAL_CAP:
+    text_ids, beyond_cap = _text_matches(session, query, sort)
+    if text_ids is not None:
         return _page_of_ids(session, query, text_ids, limit, after, count)
     if query.fts5_q is not None and sort == "id":
         return _fts5_page(session, query, limit, after, count)
@@ -212,7 +212,7 @@ def find_quotes(
     rows = rows[:limit]
     next_cursor = _cursor_after(rows[-1], sort) if more and rows else None
     items = quote_dicts(session, rows, _snippets(session, query, rows))
-    if count and text_ids is not None:  # more than TOTAL_CAP matches: already counted
+    if count and beyond_cap:  # more than TOTAL_CAP matches: already known
         return QuoteRows(items, next_cursor, query.interpreted, TOTAL_CAP, True)
     total, estimate = (None, False)
     if count:
@@ -265,24 +265,26 @@ def _snippets(session: Session, query: QuoteQuery, rows: Sequence[Any]) -> dict[
     return query.search.snippets(session, [row.id for row in rows])
 
 
-def _text_matches(session: Session, query: QuoteQuery, sort: str) -> list[int] | None:
-    """PostgreSQL, full-text search sorted by id: up to TOTAL_CAP + 1 matching ids, any order.
+def _text_matches(session: Session, query: QuoteQuery, sort: str) -> tuple[list[int] | None, bool]:
+    """PostgreSQL, full-text search sorted by id: every matching id (any order) when there are
+    at most TOTAL_CAP, and whether there are more.
 
     PostgreSQL estimates a phrase as if its words were independent, and a rare word from
     sparse statistics, so `ORDER BY id LIMIT n` could walk every quote checking each one
     (0.4 s at a million quotes) for a phrase found 21 times. Read from the full-text index,
     up to TOTAL_CAP matches cost ~10 ms; past that they are common, and the walk is short.
     A single word the planner counts in the thousands (`common_word`) is known to be common
-    without reading them: TOTAL_CAP + 1 zeros stand for "more than TOTAL_CAP".
-    SQLite needs none of this: its FTS5 subquery always yields every match up front.
+    without reading them. SQLite needs none of this: its FTS5 subquery always yields every
+    match up front.
     """
     if query.rank is None or sort != "id" or session.get_bind().dialect.name == "sqlite":
-        return None
+        return None, False
     if common_word(session, query):
-        return [0] * (TOTAL_CAP + 1)
+        return None, True
     matches = select(Quote.id).where(*query.clauses).limit(TOTAL_CAP + 1).subquery()
     # One array value, not 10k rows: ~5 ms less through the driver and the ORM.
-    return list(session.connection().scalar(select(func.array_agg(matches.c.id))) or [])
+    ids = list(session.connection().scalar(select(func.array_agg(matches.c.id))) or [])
+    return (ids, False) if len(ids) <= TOTAL_CAP else (None, True)
 
 
 # A word PostgreSQL's statistics count at this many quotes is certainly in more than TOTAL_CAP.
