@@ -15,6 +15,7 @@ from sqlalchemy import Integer, Select, String, cast, func, literal, select, uni
 from sqlalchemy.orm import Session
 
 from app.db.models import Event, QuoteFacetCount, Speaker, Topic
+from app.services.shapes import slot, slots
 
 if TYPE_CHECKING:  # services.quotes asks this module for kept totals
     from app.services.quotes import QuoteFilters, QuoteQuery
@@ -51,20 +52,26 @@ def kept_total(session: Session, filters: QuoteFilters, query: QuoteQuery) -> in
     (the topic's speaker facet). None when they do not: count the quotes."""
     subject = counted_subject(filters, query)
     if subject is not None:
-        where = [QuoteFacetCount.facet == "kinds"]
         name, ids = subject
+        total = session.connection().scalar(_SUBJECT_TOTAL, {"subject": name, "ids": ids})
     elif filters.speakers and _only_names(filters) and _one_topic(filters, query) is not None:
         speakers = [str(i) for i in sorted(set(query.speaker_ids))]
-        where = [QuoteFacetCount.facet == "speakers", QuoteFacetCount.bucket.in_(speakers)]
-        name, ids = "topic", [_one_topic(filters, query) or 0]
+        values = {"subject": "topic", "ids": [_one_topic(filters, query)], "buckets": speakers}
+        total = session.connection().scalar(_TOPIC_BY_SPEAKERS_TOTAL, values)
     else:
         return None
-    total = session.connection().scalar(
-        select(func.sum(QuoteFacetCount.n)).where(
-            QuoteFacetCount.subject == name, QuoteFacetCount.subject_id.in_(ids), *where
-        )
-    )
     return int(total or 0)
+
+
+_KEPT = select(func.sum(QuoteFacetCount.n)).where(
+    QuoteFacetCount.subject == slot("subject"), QuoteFacetCount.subject_id.in_(slots("ids"))
+)
+# Every quote of a subject has one kind; a topic's quotes by some speakers are its speaker
+# facet's buckets.
+_SUBJECT_TOTAL = _KEPT.where(QuoteFacetCount.facet == "kinds")
+_TOPIC_BY_SPEAKERS_TOTAL = _KEPT.where(
+    QuoteFacetCount.facet == "speakers", QuoteFacetCount.bucket.in_(slots("buckets"))
+)
 
 
 def _only_names(filters: QuoteFilters) -> bool:

@@ -12,6 +12,7 @@ from app.db.models import Event, Quote, QuoteTopic, QuoteVerification, Speaker, 
 from app.schemas import FacetCount, Facets
 from app.services.facet_counts import FACET_SIZE, counted_statement, counted_subject, in_shards
 from app.services.quotes import QuoteFilters, build_query
+from app.services.shapes import shaped
 from app.services.verification import STATUSES
 
 FACETS = ("speakers", "topics", "kinds", "events", "months", "verification")
@@ -32,8 +33,8 @@ def quote_facets(session: Session, filters: QuoteFilters) -> Facets:
         if subject:
             statement = counted_statement(*subject, summed=in_shards(session, *subject))
         else:
-            statement = _facets_statement(query.clauses)
-        for facet, key, label, n in session.execute(statement):
+            statement = shaped(("facets", query.shape), lambda: _facets_statement(query.clauses))
+        for facet, key, label, n in session.execute(statement, query.params):
             found[facet].append((str(key), str(label), int(n)))
     ordered = {name: sorted(rows, key=_ORDER[name]) for name, rows in found.items()}
     return Facets(

@@ -8,7 +8,7 @@ PostgreSQL terms go through plainto_tsquery/phraseto_tsquery as bound parameters
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,12 +16,11 @@ from sqlalchemy import (
     ColumnElement,
     Double,
     Select,
-    TextClause,
+    String,
     bindparam,
     cast,
     column,
     func,
-    literal,
     literal_column,
     select,
     table,
@@ -33,6 +32,7 @@ from sqlalchemy.sql.elements import ColumnElement as Expr
 
 from app.db.models import Quote
 from app.errors import BadQuery
+from app.services.shapes import shaped, slot, slots
 
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -49,12 +49,16 @@ MAX_WORDS = 64  # words in all terms, phrases included
 class Search:
     """A full-text query for one engine: which quotes match, how well, and their snippets.
 
-    Snippets are asked for the rows of a page only, once they are chosen: highlighting every
-    match (as a column of the sorted query) cost a snippet per match.
+    Its clauses are built per shape (`services.shapes`): `shape` names what they depend on
+    (never a word) and `params` holds the words, by bind name. Snippets are asked for the rows
+    of a page only, once they are chosen: highlighting every match (as a column of the sorted
+    query) cost a snippet per match.
     """
 
-    where: ColumnElement[bool]
-    rank: Expr
+    shape: Hashable
+    params: dict[str, Any]
+    where: Callable[[], ColumnElement[bool]]
+    rank: Callable[[], Expr]
     snippets: Callable[[Session, Sequence[int]], dict[int, str]]
     one_word: bool = False  # a single plain word: its count the planner knows (see quotes)
 
@@ -157,27 +161,9 @@ def fts5_match(groups: list[list[Term]]) -> str:
 
 
 def sqlite_search(q: str) -> Search:
-    """FTS5: matches, bm25 rank (lower is better, so negated) and page snippets."""
+    """FTS5: matches, bm25 rank (lower is better, so negated) and page snippets. Every
+    search has one shape on SQLite: the whole FTS5 query is one bound value."""
     match = fts5_match(parse_query(q))
-    ids: Select[Any] = (
-        select(literal_column("rowid"))
-        .select_from(text("quotes_fts"))
-        .where(text("quotes_fts MATCH :match").bindparams(match=match))
-    )
-    # Every match ranked in one FTS5 pass, materialised once: bm25() asked row by row (a
-    # correlated subquery) re-reads the posting lists of every term per row, so sorting
-    # `q=a*` by relevance cost the square of its matches (7 minutes at 50k quotes).
-    ranked = (
-        select(
-            literal_column("rowid").label("id"),
-            literal_column("-bm25(quotes_fts)").label("rank"),
-        )
-        .select_from(text("quotes_fts"))
-        .where(text("quotes_fts MATCH :match_r").bindparams(match_r=match))
-        .cte("fts_ranked")
-        .prefix_with("MATERIALIZED")
-    )
-    rank = select(ranked.c.rank).where(ranked.c.id == Quote.id).scalar_subquery()
 
     def snippets(session: Session, quote_ids: Sequence[int]) -> dict[int, str]:
         if not quote_ids:
@@ -187,7 +173,33 @@ def sqlite_search(q: str) -> Search:
         )
         return {row[0]: row[1] for row in rows}
 
-    return Search(Quote.id.in_(ids), rank, snippets)
+    return Search(("fts5",), {"match": match}, _fts5_where, _fts5_rank, snippets)
+
+
+def _fts5_where() -> ColumnElement[bool]:
+    ids: Select[Any] = (
+        select(literal_column("rowid"))
+        .select_from(text("quotes_fts"))
+        .where(text("quotes_fts MATCH :match"))
+    )
+    return Quote.id.in_(ids)
+
+
+def _fts5_rank() -> Expr:
+    # Every match ranked in one FTS5 pass, materialised once: bm25() asked row by row (a
+    # correlated subquery) re-reads the posting lists of every term per row, so sorting
+    # `q=a*` by relevance cost the square of its matches (7 minutes at 50k quotes).
+    ranked = (
+        select(
+            literal_column("rowid").label("id"),
+            literal_column("-bm25(quotes_fts)").label("rank"),
+        )
+        .select_from(text("quotes_fts"))
+        .where(text("quotes_fts MATCH :match"))
+        .cte("fts_ranked")
+        .prefix_with("MATERIALIZED")
+    )
+    return select(ranked.c.rank).where(ranked.c.id == Quote.id).scalar_subquery()
 
 
 # Snippets for a page's rows from one FTS5 cursor. `+rowid` keeps the id list away from FTS5,
@@ -201,40 +213,67 @@ _SQLITE_SNIPPETS = text(
 # The FTS5 table as a FROM item: its rowid is the quote's id.
 FTS5 = table("quotes_fts", column("rowid"))
 FTS5_SNIPPET: Expr = literal_column("snippet(quotes_fts, 0, '<mark>', '</mark>', '…', 16)")
-
-
-def fts5_matches(q: str) -> TextClause:
-    """`quotes_fts MATCH ...`, for statements that read from the FTS5 table itself.
-
-    Walking the index in rowid order stops after a page's worth of matches; `quotes.id IN
-    (SELECT rowid ... MATCH ...)` first collected every match (27k for a common word) and
-    re-ran the MATCH once per row for its snippet.
-    """
-    return text("quotes_fts MATCH :fts_match").bindparams(fts_match=fts5_match(parse_query(q)))
+# `quotes_fts MATCH :match`, for statements that read from the FTS5 table itself (the search's
+# `match` parameter). Walking the index in rowid order stops after a page's worth of matches;
+# `quotes.id IN (SELECT rowid ... MATCH ...)` first collected every match (27k for a common
+# word) and re-ran the MATCH once per row for its snippet.
+FTS5_MATCHES = text("quotes_fts MATCH :match")
 
 
 # PostgreSQL -------------------------------------------------------------------------------
 
 
-def _tsquery(t: Term) -> Expr:
+def _tsquery(t: Term, name: str) -> Expr:
+    """One term's tsquery, its words taken from the parameters `name`, `name_1`, ...
+    (`_term_values` gives them in the same order)."""
     if t.prefix:
         # Prefix terms are single \w+ words (see _term), safe inside to_tsquery; 'simple'
         # keeps them unstemmed, to meet the stems the english configuration indexed.
-        forms = [t.words[0] + ":*", *stem_prefixes(t.words[0])]
+        forms = range(1 + len(stem_prefixes(t.words[0])))
         query = balanced(
-            func.tsquery_or, [func.to_tsquery("simple", literal(form)) for form in forms]
+            func.tsquery_or, [func.to_tsquery("simple", _word(f"{name}_{i}")) for i in forms]
         )
     elif t.phrase:
-        query = func.phraseto_tsquery("english", literal(" ".join(t.words)))
+        query = func.phraseto_tsquery("english", _word(name))
     else:
-        query = func.plainto_tsquery("english", literal(t.words[0]))
+        query = func.plainto_tsquery("english", _word(name))
     return func.tsquery_not(query) if t.negated else query
 
 
-def postgres_tsquery(groups: list[list[Term]]) -> Expr:
-    """tsquery_and/or/not are the functions behind PostgreSQL's &&, || and !! on tsquery."""
-    parts = [balanced(func.tsquery_and, [_tsquery(t) for t in group]) for group in groups]
+def _word(name: str) -> Expr:
+    return slot(name, String)
+
+
+def _term_values(t: Term, name: str) -> dict[str, str]:
+    if t.prefix:
+        forms = [t.words[0] + ":*", *stem_prefixes(t.words[0])]
+        return {f"{name}_{i}": form for i, form in enumerate(forms)}
+    return {name: " ".join(t.words)}
+
+
+def _term_shape(t: Term) -> tuple[bool, int, bool, bool]:
+    """What a term's SQL depends on: never its words, only how many forms a prefix has."""
+    forms = 1 + len(stem_prefixes(t.words[0])) if t.prefix else 1
+    return (t.phrase, forms if t.prefix else 0, t.prefix, t.negated)
+
+
+def postgres_tsquery(groups: Sequence[Sequence[Term]]) -> Expr:
+    """tsquery_and/or/not are the functions behind PostgreSQL's &&, || and !! on tsquery.
+    Term j of group i takes its words from the parameters `w{i}_{j}...`."""
+    parts = [
+        balanced(func.tsquery_and, [_tsquery(t, f"w{i}_{j}") for j, t in enumerate(group)])
+        for i, group in enumerate(groups)
+    ]
     return balanced(func.tsquery_or, parts)
+
+
+def postgres_words(groups: Sequence[Sequence[Term]]) -> dict[str, str]:
+    """The values of `postgres_tsquery`'s parameters."""
+    values: dict[str, str] = {}
+    for i, group in enumerate(groups):
+        for j, t in enumerate(group):
+            values.update(_term_values(t, f"w{i}_{j}"))
+    return values
 
 
 _HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10"
@@ -250,25 +289,32 @@ def is_one_word(groups: list[list[Term]]) -> bool:
 
 def postgres_search(q: str) -> Search:
     groups = parse_query(q)
-    tsquery = postgres_tsquery(groups)
-    # The stored to_tsvector('english', text) (migration 0003): checking a row costs a read,
-    # not a to_tsvector call, when the planner walks quotes in id order.
-    vector = literal_column("quotes.quotes_fts_vector", type_=TSVECTOR)
-    # float4 -> float8: a real read back as text would not round-trip through a cursor.
-    rank = cast(func.ts_rank_cd(vector, tsquery), Double)
+    shape = ("tsquery", tuple(tuple(_term_shape(t) for t in group) for group in groups))
+    words = postgres_words(groups)
 
     def snippets(session: Session, quote_ids: Sequence[int]) -> dict[int, str]:
         if not quote_ids:
             return {}
-        headline = func.ts_headline(
-            "english",
-            Quote.text,
-            tsquery,
-            "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10",
-        )
-        rows = session.connection().execute(
-            select(Quote.id, headline).where(Quote.id.in_(quote_ids))
-        )
+        headlines = shaped(("headlines", shape), lambda: _headlines(groups))
+        rows = session.connection().execute(headlines, {**words, "ids": list(quote_ids)})
         return {row[0]: row[1] for row in rows}
 
-    return Search(vector.op("@@")(tsquery), rank, snippets, one_word=is_one_word(groups))
+    return Search(
+        shape,
+        words,
+        lambda: _TS_VECTOR.op("@@")(postgres_tsquery(groups)),
+        lambda: cast(func.ts_rank_cd(_TS_VECTOR, postgres_tsquery(groups)), Double),
+        snippets,
+        one_word=is_one_word(groups),
+    )
+
+
+# The stored to_tsvector('english', text) (migration 0003): checking a row costs a read, not
+# a to_tsvector call, when the planner walks quotes in id order. The rank is cast float4 ->
+# float8: a real read back as text would not round-trip through a cursor.
+_TS_VECTOR = literal_column("quotes.quotes_fts_vector", type_=TSVECTOR)
+
+
+def _headlines(groups: Sequence[Sequence[Term]]) -> Select[Any]:
+    headline = func.ts_headline("english", Quote.text, postgres_tsquery(groups), _HEADLINE_OPTIONS)
+    return select(Quote.id, headline).where(Quote.id.in_(slots("ids")))

@@ -86,9 +86,12 @@ def fts5_quote_select() -> Select[Any]:
     return _FTS5_QUOTES
 
 
-def read_quotes(session: Session, stmt: Select[Any]) -> list[Row[Any]]:
-    """Rows of a `quote_select`, as plain Core rows (no ORM instances)."""
-    return list(session.connection().execute(stmt).all())
+def read_quotes(
+    session: Session, stmt: Select[Any], params: dict[str, Any] | None = None
+) -> list[Row[Any]]:
+    """Rows of a `quote_select`, as plain Core rows (no ORM instances); `params` are the
+    values of a shaped statement (`services.shapes`)."""
+    return list(session.connection().execute(stmt, params).all())
 
 
 def topics_by_quote(session: Session, quote_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:

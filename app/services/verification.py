@@ -3,7 +3,7 @@ the status filter (the status facet is counted in `app.services.facets`)."""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Quote, QuoteVerification
@@ -63,12 +63,6 @@ def _passage(session: Session, row: QuoteVerification) -> str | None:
             Document.id == row.source_document_id
         )
     )
-
-
-def status_clause(statuses: list[str]) -> ColumnElement[bool]:
-    """Quotes whose verdict is one of these: read from (status, quote_id) alone."""
-    checked = select(QuoteVerification.quote_id).where(QuoteVerification.status.in_(statuses))
-    return Quote.id.in_(checked)
 
 
 def document_verification(session: Session, document_id: int) -> DocumentVerification:
