@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
@@ -35,12 +35,9 @@ def every_quote(session: Session) -> list[Row]:
         select(QuoteTopic.quote_id, QuoteTopic.topic_id).where(QuoteTopic.scope == "quote")
     ):
         topics.setdefault(quote_id, set()).add(topic_id)
-    verdicts = {
-        quote_id: status
-        for quote_id, status in session.execute(
-            select(QuoteVerification.quote_id, QuoteVerification.status)
-        )
-    }
+    verdicts = dict(
+        session.execute(select(QuoteVerification.quote_id, QuoteVerification.status)).tuples().all()
+    )
     return [
         {
             "id": q.id,
@@ -69,7 +66,7 @@ def all_ids(session: Session, filters: QuoteFilters, sort: str = "id") -> list[i
 
 
 def check_one_shape(
-    session: Session, cases: list[tuple[QuoteFilters, Callable[[Row], bool]]], sort: str = "id"
+    session: Session, cases: Sequence[tuple[QuoteFilters, Callable[..., bool]]], sort: str = "id"
 ) -> None:
     """Each case answers as the quotes filtered in Python do, and all of them together build
     no more statements than one case's pages can need (a first page, a page after a cursor,
@@ -136,8 +133,9 @@ def test_each_date_range(seeded_session: Session) -> None:
     cases = [
         (
             QuoteFilters(date_from=day, date_to=day + dt.timedelta(days=1)),
-            lambda r, day=day: r["spoken_on"] is not None
-            and day <= r["spoken_on"] <= day + dt.timedelta(days=1),
+            lambda r, day=day: (
+                r["spoken_on"] is not None and day <= r["spoken_on"] <= day + dt.timedelta(days=1)
+            ),
         )
         for day in days
     ]
