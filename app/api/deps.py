@@ -16,6 +16,7 @@ from fastapi.routing import APIRoute
 from pydantic import BeforeValidator
 from sqlalchemy.orm import Session
 
+from app.api.query_model import query_names
 from app.errors import UnknownParameter
 from app.services.existence import SLUGGED, Resource, id_of_slug, require_exists
 from app.services.paging import MAX_ID
@@ -165,11 +166,13 @@ ScopeParam = Annotated[
 ]
 
 
-def _query_names(dependant: Dependant) -> frozenset[str]:
-    """The query parameters a route and its dependencies take, worked out once per route."""
-    known = _QUERY_NAMES.get(id(dependant))
+def _query_names(route: APIRoute) -> frozenset[str]:
+    """The query parameters a route and its dependencies take (and those it reads through a
+    model, `api.query_model`), worked out once per route."""
+    known = _QUERY_NAMES.get(id(route.dependant))
     if known is None:
-        known = _QUERY_NAMES[id(dependant)] = frozenset(_walk_query_names(dependant))
+        declared = _walk_query_names(route.dependant) | query_names(route.openapi_extra)
+        known = _QUERY_NAMES[id(route.dependant)] = frozenset(declared)
     return known
 
 
@@ -209,9 +212,10 @@ async def reject_unknown_parameters(request: Request) -> None:
     if not route.include_in_schema:
         _reject_nul_characters(request)
         return
-    unknown = sorted(set(request.query_params) - _query_names(route.dependant))
+    known = _query_names(route)
+    unknown = sorted(set(request.query_params) - known)
     if unknown:
-        allowed = ", ".join(sorted(_query_names(route.dependant))) or "none"
+        allowed = ", ".join(sorted(known)) or "none"
         raise UnknownParameter(
             f"unknown query parameter(s): {', '.join(unknown)}; this endpoint takes: {allowed}",
             errors=[

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import StreamingResponse
 
-from app.api.deps import IsoDate, QuoteId, ScopeParam, SessionDep, id_query, release
-from app.api.paging import PageParams
+from app.api.deps import QuoteId, SessionDep, release
+from app.api.paging import PageRequest
 from app.api.problems import problem_responses
-from app.schemas import Facets, QuoteDetail, QuoteKind, QuotePage, VerificationStatus
+from app.api.query_model import query_parameters
+from app.api.quote_params import (
+    QuoteFilterParams,
+    QuoteFilterQuery,
+    QuoteListParams,
+    QuoteListQuery,
+)
+from app.schemas import Facets, QuoteDetail, QuotePage
 from app.services.context import quote_detail
 from app.services.export import csv_stream, export_filename, ndjson_stream
 from app.services.facets import quote_facets as count_facets
-from app.services.quotes import QuoteFilters, quote_page_data
 from app.services.quotes import get_quote as fetch_quote
+from app.services.quotes import quote_page_data
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
 
@@ -41,121 +48,14 @@ EXPORT_CONTENT: dict[str, Any] = {
 }
 
 
-async def quote_filters(  # async: no I/O, no thread-pool trip
-    speaker: Annotated[
-        list[str],
-        Query(
-            description="Who said it: an id, a Wikidata id (`Q76`), a slug or a name, spelt "
-            "forgivingly (`kerry`, `John Kerry`, `Kery`). Repeat for several speakers.",
-            examples=[["Kerry"]],
-        ),
-    ] = [],  # noqa: B006 - FastAPI copies defaults
-    topic: Annotated[
-        list[str],
-        Query(
-            description="What it is about, under any name (`Assad`, `ISIS` = `Daesh` = `ISIL`). "
-            "Repeat for several; all must match unless `topic_mode=any`.",
-            examples=[["Assad"]],
-        ),
-    ] = [],  # noqa: B006
-    q: Annotated[
-        str | None,
-        Query(
-            description='Words in the quote: `sanctions`, `"additional sanctions"`, `negotiat*`, '
-            "`ceasefire OR truce`, `-Russia`.",
-            examples=['"additional sanctions"'],
-        ),
-    ] = None,
-    role: Annotated[
-        str | None,
-        Query(
-            description="Whoever held a role when they spoke: `US Secretary of State`, "
-            "`foreign minister`.",
-            examples=["US Secretary of State"],
-        ),
-    ] = None,
-    kind: Annotated[
-        list[QuoteKind],
-        Query(
-            description="Kinds: turn (transcript), question (from the floor), direct, partial, "
-            "indirect (news).",
-            examples=[["direct"]],
-        ),
-    ] = [],  # noqa: B006
-    date_from: Annotated[
-        IsoDate | None,
-        Query(description="Spoken on or after (YYYY-MM-DD).", examples=["2015-01-01"]),
-    ] = None,
-    date_to: Annotated[
-        IsoDate | None,
-        Query(description="Spoken on or before (YYYY-MM-DD).", examples=["2016-12-31"]),
-    ] = None,
-    event: Annotated[int | None, id_query("Only quotes spoken at this event id.")] = None,
-    document: Annotated[int | None, id_query("Only quotes from this document id.")] = None,
-    topic_mode: Annotated[
-        Literal["all", "any"],
-        Query(description="With several topics: all or any.", examples=["all"]),
-    ] = "all",
-    scope: ScopeParam = "quote",
-    verification: Annotated[
-        list[VerificationStatus],
-        Query(
-            description="News quotes checked against the transcript: `verbatim`, `edited` "
-            "(every change signposted), `altered` (words changed without a signpost), "
-            "`unmatched` (not found in the event's transcript), `no_source` (no transcript). "
-            "Repeat for several.",
-            examples=[["altered"]],
-        ),
-    ] = [],  # noqa: B006
-) -> QuoteFilters:
-    return QuoteFilters(
-        speakers=speaker,
-        topics=topic,
-        topic_mode=topic_mode,
-        scope=scope,
-        kinds=list(kind),
-        event=event,
-        document=document,
-        date_from=date_from,
-        date_to=date_to,
-        q=q,
-        role=role,
-        verification=list(verification),
-    )
-
-
-FiltersDep = Annotated[QuoteFilters, Depends(quote_filters)]
-
-
 @router.get(
     "",
     response_model=QuotePage,
     responses={**problem_responses(400, 422), 200: {"content": EXPORT_CONTENT}},
     summary="Find quotes",
+    openapi_extra=query_parameters(QuoteListQuery),
 )
-def list_quotes(
-    *,  # keyword-only: Swagger lists parameters in this order, journalists' first
-    request: Request,
-    session: SessionDep,
-    filters: FiltersDep,
-    sort: Annotated[
-        Literal["id", "date", "-date", "relevance"],
-        Query(
-            description="`id` (arrival order), `date`, `-date` (newest first), "
-            "`relevance` (with `q`).",
-            examples=["-date"],
-        ),
-    ] = "id",
-    page: PageParams,
-    count: Annotated[
-        Literal["exact", "none"],
-        Query(description="`none` skips counting `total`.", examples=["exact"]),
-    ] = "exact",
-    format: Annotated[
-        Literal["json", "csv", "ndjson"] | None,
-        Query(description="`csv` or `ndjson` stream every match (no paging).", examples=["json"]),
-    ] = None,
-) -> Response:
+def list_quotes(request: Request, session: SessionDep, params: QuoteListParams) -> Response:
     """Find quotes by speaker, topic, words, role, kind, event, document and date.
 
     Names are matched forgivingly and `interpreted` says how each was understood. Follow
@@ -163,7 +63,8 @@ def list_quotes(
     `format=csv` or `format=ndjson` (or an `Accept` of `text/csv` / `application/x-ndjson`)
     every match is streamed.
     """
-    export = format or _export_from_accept(request.headers.get("accept", ""))
+    filters = params.filters()
+    export = params.format or _export_from_accept(request.headers.get("accept", ""))
     if export in EXPORT_TYPES:
         lines = csv_stream if export == "csv" else ndjson_stream
         name = export_filename(filters, export)
@@ -172,8 +73,9 @@ def list_quotes(
             media_type=EXPORT_TYPES[export],
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
+    page = PageRequest(params.limit, params.cursor, request.url)
     found = quote_page_data(
-        session, filters, page.limit, page.cursor, sort=sort, count=count == "exact"
+        session, filters, page.limit, page.cursor, sort=params.sort, count=params.count == "exact"
     )
     release(session)
     return page.send(found)
@@ -192,11 +94,12 @@ def _export_from_accept(accept: str) -> str | None:
     response_model=Facets,
     responses=problem_responses(400, 422),
     summary="Count matching quotes by speaker, topic, kind, event and month",
+    openapi_extra=query_parameters(QuoteFilterQuery),
 )
-def quote_facets(session: SessionDep, filters: FiltersDep) -> Facets:
+def quote_facets(session: SessionDep, params: QuoteFilterParams) -> Facets:
     """Count the quotes matching the same filters as `GET /quotes`, by speaker, topic, kind,
     event, month and verification status: *who talks most about Assad, and when*."""
-    return count_facets(session, filters)
+    return count_facets(session, params.filters())
 
 
 @router.get(
