@@ -7,12 +7,14 @@ Each query below runs for many seconds without the limit, so a missing limit fai
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
+from app.db import session as session_module
 from app.db.limits import RequestCancel, RequestCancelled, current_cancel, is_cancelled_statement
 from app.db.session import make_engine
 from tests.support import BACKENDS, Databases
@@ -108,6 +110,52 @@ def test_a_postgres_connection_sent_a_cancel_is_not_reused(databases: Databases)
                 conn.execute(text(SLOW["postgresql"]))
     finally:
         current_cancel.reset(token)
+    with engine.connect() as conn:
+        after = conn.execute(text("SELECT pg_backend_pid()")).scalar()
+    engine.dispose()
+    assert after != before
+
+
+@pytest.mark.postgres
+def test_only_read_requests_are_held_to_the_limit_on_postgres(databases: Databases) -> None:
+    """The limit is the connection's own (no round trip per read); any other transaction on
+    the same pooled connection lifts it for itself, and the next read has it again."""
+    engine = make_engine(databases.new("postgres"), statement_timeout_ms=250, pool_size=1)
+
+    def timeout() -> str:
+        with engine.connect() as conn:
+            return str(conn.execute(text("SHOW statement_timeout")).scalar())
+
+    token = current_cancel.set(RequestCancel())
+    try:
+        assert timeout() == "250ms"
+    finally:
+        current_cancel.reset(token)
+    assert timeout() == "0"  # not a read request: no limit
+    token = current_cancel.set(RequestCancel())
+    try:
+        assert timeout() == "250ms"
+    finally:
+        current_cancel.reset(token)
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_an_idle_connection_the_server_dropped_is_replaced_before_use(
+    databases: Databases, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No pre-ping per checkout: a connection idle past IDLE_PING_S is pinged, and one the
+    server dropped (a restart) is replaced without the request seeing an error."""
+    monkeypatch.setattr(session_module, "IDLE_PING_S", 0.05)
+    url = databases.new("postgres")
+    engine = make_engine(url, statement_timeout_ms=60_000, pool_size=1)
+    with engine.connect() as conn:
+        before = conn.execute(text("SELECT pg_backend_pid()")).scalar()
+    killer = make_engine(url)
+    with killer.connect() as conn:
+        conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": before})
+    killer.dispose()
+    time.sleep(0.1)
     with engine.connect() as conn:
         after = conn.execute(text("SELECT pg_backend_pid()")).scalar()
     engine.dispose()

@@ -1,8 +1,9 @@
 """Time limits on SQL statements, and stopping the work of a request nobody waits for.
 
 Limits hold for statements run on behalf of a read request: those under a `RequestCancel`
-(`current_cancel`, set by the API for GET and HEAD). PostgreSQL enforces them itself with
-`SET LOCAL statement_timeout` in each such transaction; SQLite has no such setting, so a
+(`current_cancel`, set by the API for GET and HEAD). PostgreSQL enforces them itself: each
+connection's `statement_timeout`, lifted by `SET LOCAL` in any other transaction; SQLite
+has no such setting, so a
 progress handler, called every thousand virtual-machine steps, interrupts a statement past its
 deadline or one whose request was cancelled (the client went away, the budget ran out). Both
 failures surface as errors `is_cancelled_statement` recognises, so the API answers 503, not
@@ -92,11 +93,20 @@ def _sqlite_progress_handler(engine: Engine) -> None:
 
 
 def _postgres_statement_timeout(engine: Engine, timeout_ms: int) -> None:
+    """Each connection is held to the read limit from the moment it connects, so a read
+    request pays no round trip for it; a transaction that is not a read request's lifts it
+    with `SET LOCAL` (LOCAL: back to the limit when it ends)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = {int(timeout_ms)}")
+        dbapi_connection.commit()  # psycopg opened a transaction for the SET
+
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        # LOCAL: the pooled connection's next transaction may be a write, with no limit.
-        if current_cancel.get() is not None:
-            connection.exec_driver_sql(f"SET LOCAL statement_timeout = {int(timeout_ms)}")
+        if current_cancel.get() is None:
+            connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
 
 
 def _track_statements(engine: Engine, timeout_ms: int) -> None:
