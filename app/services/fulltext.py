@@ -61,6 +61,8 @@ class Search:
     rank: Callable[[], Expr]
     snippets: Callable[[Session, Sequence[int]], dict[int, str]]
     one_word: bool = False  # a single plain word: its count the planner knows (see quotes)
+    # PostgreSQL: a row's snippet as a column, for statements that read a page's few rows
+    headline: Callable[[], Expr] | None = None
 
 
 @dataclass(frozen=True)
@@ -306,6 +308,7 @@ def postgres_search(q: str) -> Search:
         lambda: cast(func.ts_rank_cd(_TS_VECTOR, postgres_tsquery(groups)), Double),
         snippets,
         one_word=is_one_word(groups),
+        headline=lambda: _headline(groups),
     )
 
 
@@ -315,6 +318,9 @@ def postgres_search(q: str) -> Search:
 _TS_VECTOR = literal_column("quotes.quotes_fts_vector", type_=TSVECTOR)
 
 
+def _headline(groups: Sequence[Sequence[Term]]) -> Expr:
+    return func.ts_headline("english", Quote.text, postgres_tsquery(groups), _HEADLINE_OPTIONS)
+
+
 def _headlines(groups: Sequence[Sequence[Term]]) -> Select[Any]:
-    headline = func.ts_headline("english", Quote.text, postgres_tsquery(groups), _HEADLINE_OPTIONS)
-    return select(Quote.id, headline).where(Quote.id.in_(slots("ids")))
+    return select(Quote.id, _headline(groups)).where(Quote.id.in_(slots("ids")))

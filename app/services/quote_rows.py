@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, select
+from sqlalchemy import Row, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Event, Quote, QuoteTopic, QuoteVerification, Speaker, Topic
@@ -75,6 +75,20 @@ _TOPICS = (
 )
 
 
+def topics_column() -> Any:
+    """PostgreSQL: a row's topics as one JSON array of [id, name, kind, scope], for a
+    statement that reads a page's few rows: one round trip fewer than `topics_by_quote`."""
+    topic = func.json_build_array(Topic.id, Topic.name, Topic.kind, QuoteTopic.scope)
+    return (
+        select(func.json_agg(topic))
+        .select_from(QuoteTopic)
+        .join(Topic, Topic.id == QuoteTopic.topic_id)
+        .where(QuoteTopic.quote_id == Quote.id)
+        .scalar_subquery()
+        .label("topics")
+    )
+
+
 def quote_select(*extra: Any) -> Select[Any]:
     """Every column a `QuoteOut` needs (never the document's text), plus `extra` columns."""
     return _QUOTES.add_columns(*extra) if extra else _QUOTES
@@ -104,8 +118,23 @@ def topics_by_quote(session: Session, quote_ids: Sequence[int]) -> dict[int, lis
     for quote_id, topic_id, name, kind, scope in rows:
         found[quote_id].append({"id": topic_id, "name": name, "kind": kind, "scope": scope})
     for topics in found.values():
-        topics.sort(key=lambda t: (t["scope"] != "quote", t["name"]))
+        _own_words_first(topics)
     return found
+
+
+def _own_words_first(topics: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Topics the quote's own words name, then those of its context; each by name."""
+    topics.sort(key=lambda t: (t["scope"] != "quote", t["name"]))
+    return topics
+
+
+def _topics_of_row(value: list[list[Any]] | None) -> list[dict[str, Any]]:
+    """A `topics_column` value as `QuoteOut.topics`."""
+    topics = [
+        {"id": topic_id, "name": name, "kind": kind, "scope": scope}
+        for topic_id, name, kind, scope in value or []
+    ]
+    return _own_words_first(topics)
 
 
 def quote_dict(
@@ -196,10 +225,15 @@ def quote_dict(
 def quote_dicts(
     session: Session, rows: Sequence[Row[Any]], snippets: dict[int, str] | None = None
 ) -> list[dict[str, Any]]:
-    """Rows of a `quote_select` and their topics; snippets from a `snippet` column (the FTS5
-    walk reads them from the same row) or, for a search's other pages, from `snippets`."""
-    topics = topics_by_quote(session, [r.id for r in rows])
-    if rows and "snippet" in rows[0]._fields:
+    """Rows of a `quote_select` and their topics (from a `topics_column`, or read here);
+    snippets from a `snippet` column (the FTS5 walk and PostgreSQL pages read them with the
+    row) or, for a search's other pages, from `snippets`."""
+    fields = rows[0]._fields if rows else ()
+    if "topics" in fields:
+        topics = {r.id: _topics_of_row(r.topics) for r in rows}
+    else:
+        topics = topics_by_quote(session, [r.id for r in rows])
+    if "snippet" in fields:
         return [quote_dict(r, topics[r.id], r.snippet) for r in rows]
     if snippets is not None:
         return [quote_dict(r, topics[r.id], snippets.get(r.id)) for r in rows]

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Quote, QuoteTopic, QuoteVerification, Speaker, Topic
 from app.services import quotes
-from app.services.quotes import QuoteFilters
+from app.services.quote_rows import topics_by_quote
+from app.services.quotes import QuoteFilters, build_query
 from app.services.shapes import forget_shapes, shapes_built, slot
 
 Row = dict[str, Any]
@@ -159,3 +160,31 @@ def test_a_shaped_statement_without_its_values_refuses_to_run(seeded_session: Se
     statement = select(Quote.id).where(Quote.speaker_id == slot("speaker_id"))
     with pytest.raises(StatementError, match="speaker_id"):
         seeded_session.execute(statement)
+
+
+@pytest.mark.parametrize(
+    "filters, sort",
+    [
+        (QuoteFilters(), "id"),
+        (QuoteFilters(q="russia"), "-date"),
+        (QuoteFilters(q="sanctions"), "relevance"),
+        (QuoteFilters(kinds=["turn"]), "date"),
+    ],
+)
+def test_topics_and_snippets_read_with_the_page_are_those_read_apart(
+    seeded_session: Session, filters: QuoteFilters, sort: str
+) -> None:
+    """PostgreSQL reads a page's topics and snippets in the page's own statement; they must
+    be what the separate readers give (own words first, then by name; the same highlight)."""
+    page = quotes.find_quotes(seeded_session, filters, 50, None, sort=sort)
+    assert page.items
+    ids = [item["id"] for item in page.items]
+    apart = topics_by_quote(seeded_session, ids)
+    assert [item["topics"] for item in page.items] == [apart[i] for i in ids]
+    assert any(item["topics"] for item in page.items)
+    if filters.q:
+        search = build_query(seeded_session, filters).search
+        assert search is not None
+        snippets = search.snippets(seeded_session, ids)
+        assert [item["snippet"] for item in page.items] == [snippets.get(i) for i in ids]
+        assert all(item["snippet"] for item in page.items)
