@@ -210,19 +210,24 @@ def _page_of_ids(
     after: dict[str, Any] | None,
     count: bool,
 ) -> QuoteRows:
-    """The id-ordered page after the cursor, out of every match's id."""
+    """PostgreSQL: the id-ordered page after the cursor, out of every match's id; the rows
+    come with their topics and snippets, as on other PostgreSQL pages."""
     last = after["id"] if after is not None else 0
     wanted = sorted(i for i in ids if i > last)[: limit + 1]
-    rows = read_quotes(session, _QUOTES_BY_ID, {"ids": wanted[:limit]}) if wanted else []
-    snippets = _snippets(session, query, rows)
+    stmt = shaped(("quotes by id", query.shape), lambda: _quotes_by_id(query))
+    rows = read_quotes(session, stmt, {**query.params, "ids": wanted[:limit]}) if wanted else []
     more = len(wanted) > limit
     next_cursor = _cursor_after(rows[-1], "id") if more and rows else None
     total = len(ids) if count else None
-    items = quote_dicts(session, rows, snippets)
+    items = quote_dicts(session, rows)
     return QuoteRows(items, next_cursor, query.interpreted, total, False)
 
 
-_QUOTES_BY_ID = quote_select().where(Quote.id.in_(slots("ids"))).order_by(Quote.id)
+def _quotes_by_id(query: QuoteQuery) -> Select[Any]:
+    extra = [topics_column()]
+    if query.search is not None and query.search.headline is not None:
+        extra.append(query.search.headline().label("snippet"))
+    return quote_select(*extra).where(Quote.id.in_(slots("ids"))).order_by(Quote.id)
 
 
 def _fts5_page(

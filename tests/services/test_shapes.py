@@ -167,6 +167,7 @@ def test_a_shaped_statement_without_its_values_refuses_to_run(seeded_session: Se
     [
         (QuoteFilters(), "id"),
         (QuoteFilters(q="russia"), "-date"),
+        (QuoteFilters(q="russia"), "id"),  # PostgreSQL: every match's id first, then rows
         (QuoteFilters(q="sanctions"), "relevance"),
         (QuoteFilters(kinds=["turn"]), "date"),
     ],

@@ -1,0 +1,63 @@
+"""A quote page is a few statements: each one a round trip on PostgreSQL, where a page's
+time is mostly round trips. Counted on an engine made as the API makes its read engine,
+inside a read request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, event
+
+from app.db.limits import RequestCancel, current_cancel
+from app.db.session import make_engine, make_session_factory
+from app.services.quotes import QuoteFilters, quote_page_data
+
+
+@pytest.fixture
+def api_like(seeded_engine: Engine) -> Iterator[Engine]:
+    url = seeded_engine.url.render_as_string(hide_password=False)
+    engine = make_engine(url, statement_timeout_ms=5_000, pool_size=1)
+    yield engine
+    engine.dispose()
+
+
+def statements_of_a_page(engine: Engine, filters: QuoteFilters) -> list[str]:
+    """The statements of the second identical page (names are remembered by then)."""
+    factory = make_session_factory(engine, read_only=True)
+    seen: list[str] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(" ".join(statement.split())[:60])
+
+    token = current_cancel.set(RequestCancel())
+    try:
+        for _ in range(2):
+            seen.clear()
+            with factory() as session:
+                page = quote_page_data(session, filters, 3, None)
+    finally:
+        current_cancel.reset(token)
+        event.remove(engine, "before_cursor_execute", _seen)
+    assert page["items"]
+    return seen
+
+
+def test_a_speaker_and_topic_page_takes_three_statements_on_postgres(api_like: Engine) -> None:
+    """The name generation, the page (with its rows' topics) and its total. No statement
+    limit set per request and no ping (both are the connection's), no topics of their own."""
+    seen = statements_of_a_page(api_like, QuoteFilters(speakers=["Kerry"], topics=["Assad"]))
+    if api_like.dialect.name == "postgresql":
+        assert len(seen) == 3, seen
+        assert not any(s.startswith(("SET", "SELECT 1")) for s in seen), seen
+    else:  # SQLite: BEGIN is a statement of ours, and topics are read apart (in process)
+        assert len(seen) == 5, seen
+
+
+def test_a_search_page_reads_its_snippets_with_its_rows_on_postgres(api_like: Engine) -> None:
+    seen = statements_of_a_page(api_like, QuoteFilters(q="sanctions"))
+    if api_like.dialect.name == "postgresql":
+        assert not any("ts_headline" in s for s in seen if not s.startswith("WITH page")), seen
+        assert not any(s.startswith("SELECT quote_topics") for s in seen), seen
