@@ -23,17 +23,23 @@ from app.services.paging import MAX_ID
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
-    """A read session per request; routes never commit.
+    """A read session per request; routes never write.
 
     Async: making a Session does no I/O (it connects on first use, in the route's thread),
-    so only closing it, which hands the connection back with a rollback, goes through the
-    thread pool. A sync generator cost a thread-pool trip at each end.
+    so only ending it, which hands the connection back, goes through the thread pool. A sync
+    generator cost a thread-pool trip at each end. A request that failed rolls back; one
+    that answered ends its read with COMMIT (`end_read`).
     """
     session = request.app.state.session_factory()
     try:
         yield session
-    finally:
+    except BaseException:
         await close_session(session)
+        raise
+    if session.in_transaction():
+        await run_in_threadpool(end_read, session)
+    else:
+        session.close()
 
 
 async def close_session(session: Session) -> None:
@@ -45,12 +51,24 @@ async def close_session(session: Session) -> None:
         session.close()
 
 
+def end_read(session: Session) -> None:
+    """End a read that answered with COMMIT, not ROLLBACK: the same for a transaction that
+    wrote nothing, but psycopg forgets a connection's prepared statements at every ROLLBACK
+    (`db.session.prepare_when_asked`). A session holding ORM changes (which a read never
+    should) is rolled back, never committed."""
+    if session.new or session.dirty or session.deleted:
+        session.close()
+        return
+    session.commit()
+    session.close()
+
+
 def release(session: Session) -> None:
     """Hand the request's connection back now, in the route's own worker thread (its
-    ROLLBACK included), so that `get_session` has nothing left to close: one trip through
-    the thread pool a request instead of two (a tenth of a page's CPU, mostly the event
-    loop's wake-ups). For routes whose answer is complete; never before a stream."""
-    session.close()
+    COMMIT included, `end_read`), so that `get_session` has nothing left to close: one trip
+    through the thread pool a request instead of two (a tenth of a page's CPU, mostly the
+    event loop's wake-ups). For routes whose answer is complete; never before a stream."""
+    end_read(session)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

@@ -15,6 +15,7 @@ from sqlalchemy import Integer, Select, String, cast, func, literal, select, uni
 from sqlalchemy.orm import Session
 
 from app.db.models import Event, QuoteFacetCount, Speaker, Topic
+from app.db.session import PREPARED
 from app.services.shapes import slot, slots
 
 if TYPE_CHECKING:  # services.quotes asks this module for kept totals
@@ -63,8 +64,11 @@ def kept_total(session: Session, filters: QuoteFilters, query: QuoteQuery) -> in
     return int(total or 0)
 
 
-_KEPT = select(func.sum(QuoteFacetCount.n)).where(
-    QuoteFacetCount.subject == slot("subject"), QuoteFacetCount.subject_id.in_(slots("ids"))
+# Read by key: prepared on PostgreSQL (`db.session.prepare_when_asked`).
+_KEPT = (
+    select(func.sum(QuoteFacetCount.n))
+    .where(QuoteFacetCount.subject == slot("subject"), QuoteFacetCount.subject_id.in_(slots("ids")))
+    .execution_options(**{PREPARED: True})
 )
 # Every quote of a subject has one kind; a topic's quotes by some speakers are its speaker
 # facet's buckets.
