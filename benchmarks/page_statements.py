@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from scale import content_word_range, sample_quote_names, vocabulary  # noqa: E402
 from sqlalchemy import event  # noqa: E402
 
+from app.api.deps import end_read  # noqa: E402
 from app.db.limits import RequestCancel, current_cancel  # noqa: E402
 from app.db.session import make_engine, make_session_factory  # noqa: E402
 from app.services.quotes import QuoteFilters, quote_page_data  # noqa: E402
@@ -50,11 +51,13 @@ def inputs(factory: Any, n: int, seed: int) -> dict[str, list[QuoteFilters]]:
 
 
 def page(factory: Any, filters: QuoteFilters) -> None:
-    """One page, as a read request reads it."""
+    """One page, as a read request reads it and ends it (`end_read`: COMMIT, which keeps
+    the connection's prepared statements)."""
     token = current_cancel.set(RequestCancel())
     try:
-        with factory() as session:
-            quote_page_data(session, filters, 20, None)
+        session = factory()
+        quote_page_data(session, filters, 20, None)
+        end_read(session)
     finally:
         current_cancel.reset(token)
 

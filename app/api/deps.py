@@ -14,6 +14,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BeforeValidator
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.api.query_model import query_names
@@ -27,12 +28,19 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
     Async: making a Session does no I/O (it connects on first use, in the route's thread),
     so only ending it, which hands the connection back, goes through the thread pool. A sync
-    generator cost a thread-pool trip at each end. A request that failed rolls back; one
-    that answered ends its read with COMMIT (`end_read`).
+    generator cost a thread-pool trip at each end. A read ends with COMMIT (`end_read`),
+    a 404 or a bad parameter included; one whose SQL failed, or that was cancelled, rolls
+    back.
     """
     session = request.app.state.session_factory()
     try:
         yield session
+    except Exception as exc:
+        if isinstance(exc, SQLAlchemyError) or not session.in_transaction():
+            await close_session(session)
+        else:
+            await run_in_threadpool(end_read, session)
+        raise
     except BaseException:
         await close_session(session)
         raise
