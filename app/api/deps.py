@@ -182,13 +182,12 @@ ExistingSpeakerId = Annotated[int, Depends(path_id("speaker", must_exist=True))]
 ExistingTopicId = Annotated[int, Depends(path_id("topic", must_exist=True))]
 ExistingEventId = Annotated[int, Depends(path_id("event", must_exist=True))]
 
+SCOPE_HELP = (
+    "`quote`: the quote's own words name the topic. `context`: the words around it count "
+    "too (the question an answer replies to, the paragraph)."
+)
 ScopeParam = Annotated[
-    Literal["quote", "context"],
-    Query(
-        description="`quote`: the quote's own words name the topic. `context`: the words around "
-        "it count too (the question an answer replies to, the paragraph).",
-        examples=["quote"],
-    ),
+    Literal["quote", "context"], Query(description=SCOPE_HELP, examples=["quote"])
 ]
 
 

@@ -12,14 +12,13 @@ from starlette.datastructures import URL
 from app.api.responses import FastJSONResponse
 from app.schemas import Page
 
-CursorParam = Annotated[
-    str | None,
-    Query(
-        description="Opaque cursor from the previous page's `next_cursor`; leave out for the "
-        "first page.",
-        examples=["eyJpZCI6OX0"],
-    ),
-]
+# Shared with the query models (`api.quote_params`): one wording for every list.
+CURSOR_HELP = "Opaque cursor from the previous page's `next_cursor`; leave out for the first page."
+CURSOR_EXAMPLE = "eyJpZCI6OX0"
+MAX_LIMIT = 200
+LIMIT_HELP = f"Items per page (1-{MAX_LIMIT})."
+
+CursorParam = Annotated[str | None, Query(description=CURSOR_HELP, examples=[CURSOR_EXAMPLE])]
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def page_params(default_limit: int) -> Callable[..., Awaitable[PageRequest]]:
         request: Request,
         limit: Annotated[
             int,
-            Query(ge=1, le=200, description="Items per page (1-200).", examples=[20]),
+            Query(ge=1, le=MAX_LIMIT, description=LIMIT_HELP, examples=[20]),
         ] = default_limit,
         cursor: CursorParam = None,
     ) -> PageRequest:

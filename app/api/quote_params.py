@@ -10,7 +10,8 @@ from typing import Annotated, Literal
 from fastapi import Depends
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.deps import IsoDate
+from app.api.deps import SCOPE_HELP, IsoDate
+from app.api.paging import CURSOR_EXAMPLE, CURSOR_HELP, LIMIT_HELP, MAX_LIMIT
 from app.api.query_model import query_model
 from app.schemas import QuoteKind, VerificationStatus
 from app.services.paging import MAX_ID
@@ -76,10 +77,7 @@ class QuoteFilterQuery(BaseModel):
         default="all", description="With several topics: all or any.", examples=["all"]
     )
     scope: Literal["quote", "context"] = Field(
-        default="quote",
-        description="`quote`: the quote's own words name the topic. `context`: the words "
-        "around it count too (the question an answer replies to, the paragraph).",
-        examples=["quote"],
+        default="quote", description=SCOPE_HELP, examples=["quote"]
     )
     verification: list[VerificationStatus] = Field(
         default=[],
@@ -123,15 +121,8 @@ class QuoteListQuery(QuoteFilterQuery):
         description="`csv` or `ndjson` stream every match (no paging).",
         examples=["json"],
     )
-    limit: int = Field(
-        default=20, ge=1, le=200, description="Items per page (1-200).", examples=[20]
-    )
-    cursor: str | None = Field(
-        default=None,
-        description="Opaque cursor from the previous page's `next_cursor`; leave out for the "
-        "first page.",
-        examples=["eyJpZCI6OX0"],
-    )
+    limit: int = Field(default=20, ge=1, le=MAX_LIMIT, description=LIMIT_HELP, examples=[20])
+    cursor: str | None = Field(default=None, description=CURSOR_HELP, examples=[CURSOR_EXAMPLE])
 
 
 QuoteFilterParams = Annotated[QuoteFilterQuery, Depends(query_model(QuoteFilterQuery))]
