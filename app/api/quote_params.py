@@ -126,4 +126,3 @@ class QuoteListQuery(QuoteFilterQuery):
 
 
 QuoteFilterParams = Annotated[QuoteFilterQuery, Depends(query_model(QuoteFilterQuery))]
-QuoteListParams = Annotated[QuoteListQuery, Depends(query_model(QuoteListQuery))]

@@ -88,7 +88,7 @@ def test_server_errors_use_the_same_body(client: TestClient) -> None:
         raise RuntimeError("database went away")
 
     client.app.dependency_overrides[get_session] = broken  # type: ignore[attr-defined]
-    body = _assert_problem(client.get("/quotes"), 500)
+    body = _assert_problem(client.get("/quotes/facets"), 500)
     assert body["type"] == "/problems/internal-error"
     assert "database went away" not in body["detail"]  # internals stay in the log
 

@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
+from sqlalchemy.orm import Session
+from starlette.background import BackgroundTask
 
-from app.api.deps import QuoteId, SessionDep, release
+from app.api.deps import QuoteId, SessionDep, end_read, read_session
 from app.api.paging import PageRequest
 from app.api.problems import problem_responses
-from app.api.query_model import query_parameters
+from app.api.query_model import query_model, query_parameters
 from app.api.quote_params import (
     QuoteFilterParams,
     QuoteFilterQuery,
-    QuoteListParams,
     QuoteListQuery,
 )
 from app.schemas import Facets, QuoteDetail, QuotePage
 from app.services.context import quote_detail
 from app.services.export import csv_stream, export_filename, ndjson_stream
 from app.services.facets import quote_facets as count_facets
+from app.services.quotes import QuoteFilters, quote_page_data
 from app.services.quotes import get_quote as fetch_quote
-from app.services.quotes import quote_page_data
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
 
@@ -55,7 +58,7 @@ EXPORT_CONTENT: dict[str, Any] = {
     summary="Find quotes",
     openapi_extra=query_parameters(QuoteListQuery),
 )
-def list_quotes(request: Request, session: SessionDep, params: QuoteListParams) -> Response:
+async def list_quotes(request: Request) -> Response:
     """Find quotes by speaker, topic, words, role, kind, event, document and date.
 
     Names are matched forgivingly and `interpreted` says how each was understood. Follow
@@ -63,22 +66,52 @@ def list_quotes(request: Request, session: SessionDep, params: QuoteListParams) 
     `format=csv` or `format=ndjson` (or an `Accept` of `text/csv` / `application/x-ndjson`)
     every match is streamed.
     """
-    filters = params.filters()
+    params = await _read_list_query(request)
     export = params.format or _export_from_accept(request.headers.get("accept", ""))
     if export in EXPORT_TYPES:
-        lines = csv_stream if export == "csv" else ndjson_stream
-        name = export_filename(filters, export)
-        return StreamingResponse(
-            lines(session, filters),
-            media_type=EXPORT_TYPES[export],
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
-        )
+        return _export(request, params.filters(), export)
+    return await run_in_threadpool(_page, request, params)
+
+
+_read_list_query = query_model(QuoteListQuery)
+
+
+def _page(request: Request, params: QuoteListQuery) -> Response:
     page = PageRequest(params.limit, params.cursor, request.url)
-    found = quote_page_data(
-        session, filters, page.limit, page.cursor, sort=params.sort, count=params.count == "exact"
-    )
-    release(session)
+    with read_session(request) as session:
+        found = quote_page_data(
+            session,
+            params.filters(),
+            page.limit,
+            page.cursor,
+            sort=params.sort,
+            count=params.count == "exact",
+        )
     return page.send(found)
+
+
+def _export(request: Request, filters: QuoteFilters, export: str) -> Response:
+    """Every match streamed, read in a session of its own that the stream ends: as a read
+    (`end_read`) once the last line is out; closed if the stream fails or the client leaves,
+    and in any case once the response is over (a stream never started)."""
+    lines = csv_stream if export == "csv" else ndjson_stream
+    name = export_filename(filters, export)
+    session = request.app.state.session_factory()
+    return StreamingResponse(
+        _ending(session, lines(session, filters)),
+        media_type=EXPORT_TYPES[export],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        background=BackgroundTask(session.close),
+    )
+
+
+def _ending(session: Session, lines: Iterator[str]) -> Iterator[str]:
+    try:
+        yield from lines
+    except BaseException:
+        session.close()
+        raise
+    end_read(session)
 
 
 def _export_from_accept(accept: str) -> str | None:
