@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import orjson
 from sqlalchemy import Row, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
@@ -75,15 +76,23 @@ _TOPICS = (
 )
 
 
-def topics_column() -> Any:
-    """PostgreSQL: a row's topics as one JSON array of [id, name, kind, scope], for a
-    statement that reads a page's few rows: one round trip fewer than `topics_by_quote`."""
-    topic = func.json_build_array(Topic.id, Topic.name, Topic.kind, QuoteTopic.scope)
+def topics_column(quote_id: Any = Quote.id, postgres: bool = True) -> Any:
+    """A row's topics as one JSON array of [id, name, kind, scope], for a statement that
+    reads a page's few rows: one statement fewer than `topics_by_quote`. PostgreSQL's
+    driver hands the array over parsed; SQLite's is JSON text (`_topics_of_row` reads
+    both). Only for rows already picked: SQLite computes it for every row it sorts."""
+    if postgres:
+        topic = func.json_build_array(Topic.id, Topic.name, Topic.kind, QuoteTopic.scope)
+        topics = func.json_agg(topic)
+    else:
+        topics = func.json_group_array(
+            func.json_array(Topic.id, Topic.name, Topic.kind, QuoteTopic.scope)
+        )
     return (
-        select(func.json_agg(topic))
+        select(topics)
         .select_from(QuoteTopic)
         .join(Topic, Topic.id == QuoteTopic.topic_id)
-        .where(QuoteTopic.quote_id == Quote.id)
+        .where(QuoteTopic.quote_id == quote_id)
         .scalar_subquery()
         .label("topics")
     )
@@ -128,8 +137,10 @@ def _own_words_first(topics: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return topics
 
 
-def _topics_of_row(value: list[list[Any]] | None) -> list[dict[str, Any]]:
-    """A `topics_column` value as `QuoteOut.topics`."""
+def _topics_of_row(value: str | list[list[Any]] | None) -> list[dict[str, Any]]:
+    """A `topics_column` value (parsed, or JSON text from SQLite) as `QuoteOut.topics`."""
+    if isinstance(value, str):
+        value = orjson.loads(value)
     topics = [
         {"id": topic_id, "name": name, "kind": kind, "scope": scope}
         for topic_id, name, kind, scope in value or []

@@ -278,7 +278,18 @@ def _fts5_page_statement(query: QuoteQuery, after: bool) -> Select[Any]:
     stmt = fts5_quote_select().where(FTS5_MATCHES, *query.without_text())
     if after:
         stmt = stmt.where(FTS5.c.rowid > slot("after_id"))
-    return stmt.order_by(FTS5.c.rowid).limit(slot("page_rows"))
+    return _with_topics(stmt.order_by(FTS5.c.rowid).limit(slot("page_rows")), "id")
+
+
+def _with_topics(page: Select[Any], sort: str) -> Select[Any]:
+    """SQLite: a page's rows with their topics (`topics_column`), in the page's order.
+
+    The page is picked in a MATERIALIZED CTE, which SQLite cannot fold into the outer
+    query: the topics are read for its rows only, never for every match it sorts."""
+    picked = page.cte("page").prefix_with("MATERIALIZED")
+    rank = picked.c.rank if sort == "relevance" else None
+    keys = _order_keys(sort, rank, picked.c.spoken_on, picked.c.id)
+    return select(*picked.c, topics_column(picked.c.id, postgres=False)).order_by(*keys)
 
 
 def _page_rows(
@@ -314,7 +325,7 @@ def _build_page(query: QuoteQuery, sort: str, keyset: Hashable, postgres: bool) 
     rank_col = [rank.label("rank")] if rank is not None else []
     if not postgres:
         stmt = quote_select(*rank_col).where(*query.clauses)
-        return _ordered(stmt, sort, keyset, rank).limit(slot("page_rows"))
+        return _with_topics(_ordered(stmt, sort, keyset, rank).limit(slot("page_rows")), sort)
     ids = select(Quote.id, *rank_col).where(*query.clauses)
     page = _ordered(ids, sort, keyset, rank).limit(slot("page_rows")).cte("page")
     page = page.prefix_with("MATERIALIZED")
@@ -380,15 +391,17 @@ def _ordered(stmt: Select[Any], sort: str, keyset: Hashable, rank: Any) -> Selec
     return stmt.order_by(*_order_keys(sort, rank))
 
 
-def _order_keys(sort: str, rank: Any) -> list[Any]:
-    """The ORDER BY of a sort; undated quotes come last either way."""
+def _order_keys(
+    sort: str, rank: Any, spoken_on: Any = Quote.spoken_on, quote_id: Any = Quote.id
+) -> list[Any]:
+    """The ORDER BY of a sort (of quotes, or of a page's columns); undated quotes come last
+    either way."""
     if sort in ("date", "-date"):
-        date_col = Quote.spoken_on
-        order = date_col.desc() if sort == "-date" else date_col.asc()
-        return [date_col.is_(None), order, Quote.id]
+        order = spoken_on.desc() if sort == "-date" else spoken_on.asc()
+        return [spoken_on.is_(None), order, quote_id]
     if sort == "relevance":
-        return [rank.desc(), Quote.id]
-    return [Quote.id]
+        return [rank.desc(), quote_id]
+    return [quote_id]
 
 
 def _cursor_after(row: Any, sort: str) -> str:

@@ -55,15 +55,16 @@ def test_a_speaker_and_topic_page_takes_four_statements_on_postgres(api_like: En
     if api_like.dialect.name == "postgresql":
         assert len(seen) == 4, seen
         assert not any(s.startswith(("SET", "SELECT 1")) for s in seen), seen
-    else:  # SQLite: BEGIN is a statement of ours, and topics are read apart (in process)
-        assert len(seen) == 5, seen
+    else:  # SQLite: BEGIN is a statement of ours; the rows come with their topics
+        assert len(seen) == 4, seen
+        assert not any(s.startswith("SELECT quote_topics") for s in seen), seen
 
 
-def test_a_search_page_reads_its_snippets_with_its_rows_on_postgres(api_like: Engine) -> None:
+def test_a_search_page_reads_its_snippets_and_topics_with_its_rows(api_like: Engine) -> None:
     seen = statements_of_a_page(api_like, QuoteFilters(q="sanctions"))
     if api_like.dialect.name == "postgresql":
         assert not any("ts_headline" in s for s in seen if not s.startswith("WITH page")), seen
-        assert not any(s.startswith("SELECT quote_topics") for s in seen), seen
+    assert not any(s.startswith("SELECT quote_topics") for s in seen), seen
 
 
 def prepared_names(engine: Engine) -> set[str]:
