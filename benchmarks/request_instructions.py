@@ -39,7 +39,7 @@ WARM_UP = 20
 def request_paths(sqlite_path: str, kind: str, n: int, seed: int) -> list[str]:
     """The paths `http_compare.py` asks, drawn the same way."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from http_compare import draw_inputs
+    from http_compare import draw_inputs  # type: ignore[import-not-found]
 
     inputs = draw_inputs(sqlite_path, n, seed, facet_topics=1)
     if kind == "pair":

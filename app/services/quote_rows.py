@@ -139,11 +139,10 @@ def _own_words_first(topics: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _topics_of_row(value: str | list[list[Any]] | None) -> list[dict[str, Any]]:
     """A `topics_column` value (parsed, or JSON text from SQLite) as `QuoteOut.topics`."""
-    if isinstance(value, str):
-        value = orjson.loads(value)
+    rows: list[list[Any]] = orjson.loads(value) if isinstance(value, str) else value or []
     topics = [
         {"id": topic_id, "name": name, "kind": kind, "scope": scope}
-        for topic_id, name, kind, scope in value or []
+        for topic_id, name, kind, scope in rows
     ]
     return _own_words_first(topics)
 
