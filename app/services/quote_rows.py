@@ -2,8 +2,9 @@
 
 Hot reads skip the ORM: loading Quote instances with joined and select-in relationships
 cost more than the queries themselves (identity map, one object per row and relation).
-A page is one statement for the quotes with their speaker, document, event and verification
-verdict, and one for the topics of the page's quotes.
+A page is one statement for the quotes with their speaker, document, event, verification
+verdict and topics (`topics_column`); exports read each batch's topics with one more
+(`topics_by_quote`).
 """
 
 from __future__ import annotations
