@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
+from asgi_call import call  # noqa: E402
 from scale import content_word_range, sample_quote_names, vocabulary  # noqa: E402
 
 from app.main import create_app  # noqa: E402
@@ -44,43 +45,6 @@ def draw_paths(app: Any, n: int, seed: int) -> dict[str, list[str]]:
         "pair": [f"/quotes?{urlencode({'speaker': s, 'topic': t})}" for s, t in pairs],
         "word": [f"/quotes?{urlencode({'q': w})}" for w in words],
     }
-
-
-async def call(app: Any, path: str) -> int:
-    """One GET through the whole ASGI stack, as uvicorn would call it."""
-    raw_path, _, query = path.partition("?")
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "path": raw_path,
-        "raw_path": raw_path.encode(),
-        "query_string": query.encode(),
-        "root_path": "",
-        "headers": [(b"host", b"127.0.0.1:8000"), (b"accept", b"*/*")],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 8000),
-    }
-    status = 0
-    sent = False
-
-    async def receive() -> dict[str, Any]:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": b"", "more_body": False}
-        await asyncio.Event().wait()  # the client stays until the answer is complete
-        return {"type": "http.disconnect"}
-
-    async def send(message: dict[str, Any]) -> None:
-        nonlocal status
-        if message["type"] == "http.response.start":
-            status = message["status"]
-
-    await app(scope, receive, send)
-    return status
 
 
 async def drive(app: Any, paths: list[str], n: int) -> float:

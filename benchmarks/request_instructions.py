@@ -30,23 +30,22 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from asgi_call import call  # noqa: E402
+
 WARM_UP = 20
 
 
 def request_paths(sqlite_path: str, kind: str, n: int, seed: int) -> list[str]:
     """The paths `http_compare.py` asks, drawn the same way."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from http_compare import draw_inputs  # type: ignore[import-not-found]
+    if kind == "nowhere":
+        return ["/nowhere"]  # routing, middlewares and a 404: what every request pays
+    from http_compare import draw_inputs, otr_paths  # type: ignore[import-not-found]
 
-    inputs = draw_inputs(sqlite_path, n, seed, facet_topics=1)
-    if kind == "pair":
-        return [f"/quotes?{urlencode({'speaker': s, 'topic': t})}" for s, t in inputs.pairs]
-    if kind == "word":
-        return [f"/quotes?{urlencode({'q': w})}" for w in inputs.words]
-    return ["/nowhere"]  # routing, middlewares and a 404: what every request pays
+    return list(otr_paths(draw_inputs(sqlite_path, n, seed, facet_topics=1))[kind])
 
 
 async def serve_in_process(paths: list[str], count: int) -> None:
@@ -65,41 +64,9 @@ async def serve_in_process(paths: list[str], count: int) -> None:
 
 
 async def _request(app: Any, path: str) -> None:
-    route, _, query = path.partition("?")
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "path": route,
-        "raw_path": route.encode(),
-        "query_string": query.encode(),
-        "root_path": "",
-        "headers": [(b"host", b"127.0.0.1:8000")],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 8000),
-        "state": {},
-    }
-    body_sent = False
-
-    async def receive() -> dict[str, Any]:
-        nonlocal body_sent
-        if not body_sent:
-            body_sent = True
-            return {"type": "http.request", "body": b"", "more_body": False}
-        await asyncio.Event().wait()  # the client stays: no disconnect
-        raise AssertionError("unreachable")
-
-    statuses: list[int] = []
-
-    async def send(message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.start":
-            statuses.append(message["status"])
-
-    await app(scope, receive, send)
-    if statuses[0] not in (200, 404):
-        raise RuntimeError(f"{path} answered {statuses[0]}")
+    status = await call(app, path)
+    if status not in (200, 404):
+        raise RuntimeError(f"{path} answered {status}")
 
 
 def _callgrind(flag: str) -> None:

@@ -36,14 +36,11 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     session = request.app.state.session_factory()
     try:
         yield session
-    except Exception as exc:
-        if isinstance(exc, SQLAlchemyError) or not session.in_transaction():
-            await close_session(session)
+    except BaseException as exc:
+        if session.in_transaction():
+            await run_in_threadpool(end_failed_read, session, exc)
         else:
-            await run_in_threadpool(end_read, session)
-        raise
-    except BaseException:
-        await close_session(session)
+            session.close()
         raise
     if session.in_transaction():
         await run_in_threadpool(end_read, session)
@@ -72,6 +69,15 @@ def end_read(session: Session) -> None:
     session.close()
 
 
+def end_failed_read(session: Session, exc: BaseException) -> None:
+    """End a read that raised: one that answered anyway (a 404, a bad parameter) as a read
+    (`end_read`); one whose SQL failed, or that was cancelled, with ROLLBACK."""
+    if isinstance(exc, Exception) and not isinstance(exc, SQLAlchemyError):
+        end_read(session)
+    else:
+        session.close()
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
@@ -83,14 +89,8 @@ def read_session(request: Request) -> Iterator[Session]:
     session = request.app.state.session_factory()
     try:
         yield session
-    except Exception as exc:
-        if isinstance(exc, SQLAlchemyError) or not session.in_transaction():
-            session.close()
-        else:
-            end_read(session)
-        raise
-    except BaseException:
-        session.close()
+    except BaseException as exc:
+        end_failed_read(session, exc)
         raise
     end_read(session)
 
