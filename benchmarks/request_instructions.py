@@ -119,7 +119,7 @@ def _callgrind(flag: str) -> None:
     subprocess.run(["callgrind_control", flag, str(os.getpid())], check=True, capture_output=True)
 
 
-def python_for(server: str, root: Path) -> str:
+def python_for(server: str) -> str:
     """The interpreter a server runs under: Datasette's own venv, else this one."""
     if server != "datasette":
         return sys.executable
@@ -151,7 +151,7 @@ def count_instructions(
             "valgrind",
             "--tool=callgrind",
             f"--callgrind-out-file={scratch}/out.%p",
-            python_for(server, args.root),
+            python_for(server),
             __file__,
             "--serve",
             str(paths_file),
