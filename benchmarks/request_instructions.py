@@ -6,9 +6,9 @@ the app in process (no HTTP, no wrk; the middlewares, routing, the thread-pool t
 SQL and the JSON all included) under valgrind's callgrind, which counts every instruction
 of every thread, Python's and SQLite's alike. Counting starts after a warm-up (caches
 filled, statements built), so start-up is left out; the figure is instructions a request,
-the same for the same code and archive to within a fraction of a percent. A few million
-instructions of each run are fixed (the dump, the thread pool's first use), spread over
-`--count` requests: compare counts taken at the same `--count`.
+the same for the same code and archive to within a fraction of a percent. It does change
+with `--count` (a run's one-off work is spread over its requests, and the inputs asked
+differ): compare counts taken at the same `--count`.
 
 Three servers answer the same inputs (`http_compare.py`'s): On the Record (`otr`, this
 checkout or `--root`), Datasette (`datasette`, its SQL JSON API on the same file, from the
