@@ -14,8 +14,9 @@ Three servers answer the same inputs (`http_compare.py`'s): On the Record (`otr`
 checkout or `--root`), Datasette (`datasette`, its SQL JSON API on the same file, from the
 benchmark's own virtualenv) and a bare FastAPI app with one route returning an empty page
 (`fastapi`: the least any FastAPI request costs, the floor under ours). `--split` divides
-each count by library: what runs in the interpreter holds the GIL, what runs in SQLite
-does not, so the interpreter's share is what one process can do only one of at a time.
+each count by library: what runs in the interpreter holds the GIL (as do most compiled
+extensions, counted as `other`), what runs in SQLite does not; one process does only one
+GIL-holding thing at a time.
 
 Instructions are not time (a cache miss costs more than an add), so use this to compare
 versions of the code and where the work goes, and `http_compare.py` for what a client sees.
