@@ -132,10 +132,10 @@ def python_for(server: str) -> str:
 
 
 def count_instructions(
-    args: argparse.Namespace, server: str, kind: str, keep: Path | None = None
+    args: argparse.Namespace, server: str, kind: str
 ) -> tuple[float, dict[str, float]]:
     """Run this script under callgrind as the child that serves: instructions a request,
-    and their split by library. With `keep`, the dump is copied there for
+    and their split by library. With `--keep`, the dump is copied there for
     `callgrind_annotate`."""
     paths = request_paths(args.sqlite, server, kind, 200, args.seed)
     with tempfile.TemporaryDirectory() as scratch:
@@ -171,9 +171,9 @@ def count_instructions(
         dumps = sorted(Path(scratch).glob("out.*.1"))  # the dump taken after the timed part
         if not dumps:
             raise RuntimeError("callgrind wrote no dump: is callgrind_control on PATH?")
-        if keep is not None:
-            keep.mkdir(parents=True, exist_ok=True)
-            shutil.copy(dumps[0], keep / f"callgrind.{server}.{kind}")
+        if args.keep is not None:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            shutil.copy(dumps[0], args.keep / f"callgrind.{server}.{kind}")
         text = dumps[0].read_text()
     totals = [line for line in text.splitlines() if line.startswith("totals:")]
     split = {name: n / args.count for name, n in split_by_library(text).items()}
@@ -246,7 +246,7 @@ def main() -> None:
         for kind in args.kinds:
             if server == "datasette" and kind == "nowhere":
                 continue  # Datasette's 404 is an HTML page: not the same work
-            total, split = count_instructions(args, server, kind, args.keep)
+            total, split = count_instructions(args, server, kind)
             line = f"{server:9} {kind:8} {total / 1e6:7.2f} M instructions a request"
             if args.split:
                 line += "  " + "  ".join(

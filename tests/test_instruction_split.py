@@ -44,7 +44,7 @@ totals: 9650
 """
 
 
-def test_each_library_gets_its_own_instructions_not_its_callees():
+def test_each_library_gets_its_own_instructions_not_its_callees() -> None:
     split = split_by_library(DUMP)
     assert split == {"python": 603, "sqlite": 9000, "libc": 40, "other": 7}
     assert sum(split.values()) == 9650  # the dump's own total: nothing counted twice
